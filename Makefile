@@ -1,0 +1,44 @@
+# Two commands on a fresh machine with only python3:  make report  /  make test
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+INPUT  ?= data/sample
+OUT    ?= reports
+
+.PHONY: install report test lint format lab bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## Render every notebook on the sample corpus into reports/ (executed .ipynb + HTML + tables).
+report: $(STAMP)
+	$(BIN)/python -m analysis_lib report --input $(INPUT) --out $(OUT)
+
+## Lint and run the whole test suite (unit tests, doctests, notebooks under papermill).
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## Open JupyterLab on notebooks/ with the project's environment.
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_segment.py
+
+clean:
+	rm -rf $(VENV) reports .pytest_cache .ruff_cache
