@@ -1,0 +1,220 @@
+"""Loading inputs: encodings, line endings, structured exports, and bad files."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from analysis_lib import SAMPLE_DIR
+from analysis_lib.corpus import (
+    CorpusError,
+    decode_bytes,
+    iter_documents,
+    load_corpus,
+    normalize_newlines,
+)
+
+NEWS = "BEIRUT (Reuters) – The Syrian army’s “advance” reached Deir al-Zor, café owners said.\n"
+
+
+def test_sample_folder_loads_both_files_in_order(sample_corpus):
+    assert [d.doc_id for d in sample_corpus.documents] == [
+        "000_65897b68137db2a4.txt",
+        "004_f65997268528880e.txt",
+    ]
+    assert sample_corpus.documents[1].text.startswith("Iraqi forces advanced in west Mosul")
+    # the README next to the sample is reported, not silently skipped
+    assert [(i.path, i.kind) for i in sample_corpus.issues] == [("README.md", "skipped")]
+
+
+def test_single_file_and_glob_inputs():
+    one = load_corpus(SAMPLE_DIR / "004_f65997268528880e.txt")
+    assert [d.doc_id for d in one.documents] == ["004_f65997268528880e.txt"]
+    globbed = load_corpus(str(SAMPLE_DIR / "00*.txt"))
+    assert len(globbed.documents) == 2 and not globbed.issues
+
+
+@pytest.mark.parametrize(
+    ("raw", "encoding"),
+    [
+        (NEWS.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + NEWS.encode("utf-8"), "utf-8-sig"),
+        (NEWS.encode("utf-16"), "utf-16"),
+        (NEWS.encode("cp1252"), "cp1252"),
+    ],
+)
+def test_encodings_are_detected_and_decoded(raw, encoding):
+    text, found = decode_bytes(raw)
+    assert text == NEWS
+    assert found == encoding
+
+
+def test_latin1_text_without_cp1252_punctuation_decodes():
+    raw = "MADRID (Reuters) - Los daños en Cádiz, según el Ejército.\n".encode("latin-1")
+    text, _ = decode_bytes(raw)
+    assert text == "MADRID (Reuters) - Los daños en Cádiz, según el Ejército.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        (
+            "МОСКВА (Рейтер) - Российская подводная лодка выпустила ракеты по целям в Сирии.",
+            "cp1251",
+        ),
+        ("ΑΘΗΝΑ (Reuters) - Η ελληνική αστυνομία συνέλαβε έναν άνδρα στην Αθήνα σήμερα.", "cp1253"),
+    ],
+)
+def test_non_western_legacy_encodings_are_detected(text, codec):
+    decoded, found = decode_bytes(text.encode(codec))
+    assert decoded == text
+    assert found == codec
+
+
+def test_random_bytes_are_rejected_as_binary():
+    import random
+
+    rnd = random.Random(7)
+    garbage = bytes(rnd.randrange(256) for _ in range(4096))
+    with pytest.raises(CorpusError, match="binary file"):
+        decode_bytes(garbage, path="garbage.txt")
+
+
+def test_windows_and_mac_line_endings_are_normalized(tmp_path):
+    (tmp_path / "crlf.txt").write_bytes(b"Headline\r\n\r\nBody line one.\rBody two.\r\n")
+    doc = load_corpus(tmp_path).documents[0]
+    assert doc.text == "Headline\n\nBody line one.\nBody two.\n"
+    assert normalize_newlines("a\r\nb") == "a\nb"
+
+
+def test_bad_files_are_reported_by_name_and_the_rest_still_loads(tmp_path):
+    (tmp_path / "a_good.txt").write_text(NEWS, encoding="utf-8")
+    (tmp_path / "b_empty.txt").write_bytes(b"")
+    (tmp_path / "c_blank.txt").write_bytes(b"  \n\n \r\n")
+    (tmp_path / "d_binary.txt").write_bytes(
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
+    )
+    (tmp_path / "e_notes.docx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "z_good.txt").write_text(
+        "LONDON (Reuters) – Police arrested a man.", encoding="utf-8"
+    )
+    corpus = load_corpus(tmp_path)
+    assert [d.doc_id for d in corpus.documents] == ["a_good.txt", "z_good.txt"]
+    found = {(i.path, i.kind, i.severity) for i in corpus.issues}
+    assert found == {
+        ("b_empty.txt", "empty file", "error"),
+        ("c_blank.txt", "empty file", "error"),
+        ("d_binary.txt", "binary file", "error"),
+        ("e_notes.docx", "skipped", "warning"),
+    }
+    for issue in corpus.issues:
+        assert issue.path in str(issue)
+
+
+def test_binary_and_empty_raise_clear_errors():
+    with pytest.raises(CorpusError, match=r"x\.bin: binary file: expected text"):
+        decode_bytes(b"abc\x00\x01\x02def", path="x.bin")
+    with pytest.raises(CorpusError, match="empty file"):
+        decode_bytes(b"", path="e.txt")
+
+
+def test_missing_input_is_an_issue_not_a_crash(tmp_path):
+    corpus = load_corpus(tmp_path / "nope")
+    assert corpus.documents == []
+    assert corpus.issues[0].kind == "missing input"
+    assert "no such file or folder" in corpus.issues[0].message
+
+
+def test_csv_with_default_columns_keeps_metadata_and_line_numbers(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "id,title,date,text\n"
+        'r1,Troops advance,2017-09-05,"BEIRUT (Reuters) – The army advanced.\n\nIt reached the city."\n'
+        "r2,Second,2017-09-06,MOSCOW (Reuters) – A submarine fired missiles.\n",
+        encoding="utf-8",
+    )
+    docs = load_corpus(path).documents
+    assert [(d.doc_id, d.title, d.date, d.line) for d in docs] == [
+        ("export.csv:r1", "Troops advance", "2017-09-05", 2),
+        ("export.csv:r2", "Second", "2017-09-06", 5),
+    ]
+    assert docs[0].text.endswith("It reached the city.")
+
+
+def test_csv_without_text_column_names_file_and_expected_columns(tmp_path):
+    (tmp_path / "bad.csv").write_text("title,date\nA,2017\n", encoding="utf-8")
+    (tmp_path / "good.txt").write_text(NEWS, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert [d.doc_id for d in corpus.documents] == ["good.txt"]
+    (issue,) = corpus.issues
+    assert issue.path == "bad.csv" and issue.kind == "missing column"
+    assert "expected one of" in issue.message and "'title', 'date'" in issue.message
+
+
+def test_csv_column_mapping_and_short_rows(tmp_path):
+    path = tmp_path / "lexis.csv"
+    path.write_text("Headline;Story\nA;Body one.\nB\nC;\n".replace(";", ","), encoding="cp1252")
+    issues = []
+    docs = list(iter_documents(path, columns={"text": "Story", "title": "Headline"}, issues=issues))
+    assert [(d.title, d.text) for d in docs] == [("A", "Body one.")]
+    assert [(i.kind, i.line) for i in issues] == [
+        ("bad row", 3),
+        ("empty text", 3),
+        ("empty text", 4),
+    ]
+
+
+def test_mapping_to_a_missing_column_is_an_error(tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_text("body\nText.\n", encoding="utf-8")
+    corpus = load_corpus(path, columns={"text": "content"})
+    assert corpus.documents == []
+    assert "mapping asks for text='content'" in corpus.issues[0].message
+
+
+def test_jsonl_bad_lines_are_reported_with_line_numbers(tmp_path):
+    path = tmp_path / "dump.jsonl"
+    lines = [
+        json.dumps({"id": 7, "headline": "Raid", "body": "KABUL (AP) — Gunmen attacked."}),
+        "{not json",
+        json.dumps({"id": 8, "headline": "No body"}),
+        "[1, 2]",
+        json.dumps({"id": 9, "body": "Second story."}),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    corpus = load_corpus(path)
+    assert [(d.doc_id, d.title) for d in corpus.documents] == [
+        ("dump.jsonl:7", "Raid"),
+        ("dump.jsonl:9", None),
+    ]
+    assert [(i.kind, i.line) for i in corpus.issues] == [
+        ("bad row", 2),
+        ("missing column", 3),
+        ("bad row", 4),
+    ]
+
+
+def test_parquet_export(tmp_path):
+    path = tmp_path / "arts.parquet"
+    pd.DataFrame({"content": ["One.", None, "Three."], "source": ["AFP", "AFP", "AP"]}).to_parquet(
+        path
+    )
+    corpus = load_corpus(path)
+    assert [(d.doc_id, d.text, d.source) for d in corpus.documents] == [
+        ("arts.parquet:row1", "One.", "AFP"),
+        ("arts.parquet:row3", "Three.", "AP"),
+    ]
+    assert [i.kind for i in corpus.issues] == ["empty text"]
+
+
+def test_corrupt_parquet_is_reported(tmp_path):
+    (tmp_path / "broken.parquet").write_bytes(b"PAR1 not really")
+    corpus = load_corpus(tmp_path)
+    assert corpus.issues[0].path == "broken.parquet"
+    assert "not a Parquet file" in corpus.issues[0].message
+
+
+def test_limit_stops_early():
+    assert len(load_corpus(SAMPLE_DIR, limit=1)) == 1
