@@ -1,0 +1,622 @@
+"""Split news dumps into articles: headline, caption, byline, dateline, body, credits.
+
+Agency web copies are often glued together with nothing but blank lines. Boundaries
+are found from structure, not from separator lines:
+
+* a credits line (``(Reporting by …; Editing by …)``) ends an article;
+* a short, title-like line followed by a photo caption, a byline or a dateline (or by
+  a repeat of itself) starts one;
+* a byline or an agency dateline that turns up after an article's body has begun
+  starts a new (headline-less) article;
+* separator lines (``1 of 100 DOCUMENTS``, a line of dashes, a Factiva ``Document``
+  id) end an article and are kept as residue.
+
+Nothing is lost: every non-blank character of the input lands in exactly one field
+span of one article (see :attr:`Article.spans`) or in a :class:`Residue` record that
+says why it was not placed.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where one field of an article sits in the source text (end exclusive)."""
+
+    field: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article cut out of a document.
+
+    Offsets (``source_start``, ``source_end``, ``body_start``, :attr:`spans`) refer to
+    the decoded, newline-normalized document text.
+    """
+
+    article_id: str
+    source: str
+    source_start: int
+    source_end: int
+    body: str
+    body_start: int
+    headline: str | None = None
+    headline_repeated: bool = False
+    caption: str | None = None
+    byline: tuple[str, ...] = ()
+    dateline: str | None = None
+    dateline_place: str | None = None
+    dateline_date: str | None = None
+    agency: str | None = None
+    credits: str | None = None
+    reporters: tuple[str, ...] = ()
+    writers: tuple[str, ...] = ()
+    editors: tuple[str, ...] = ()
+    published_date: str | None = None
+    date_source: str | None = None
+    duplicate_of: str | None = None
+    spans: tuple[Span, ...] = field(default=(), repr=False)
+
+    @property
+    def body_end(self) -> int:
+        """Offset just past the body in the source text."""
+        return self.body_start + len(self.body)
+
+
+@dataclass(frozen=True)
+class Residue:
+    """Text that is not part of any article, and why."""
+
+    source: str
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Segmentation:
+    """Articles and residue of one document."""
+
+    articles: list[Article]
+    residue: list[Residue]
+
+
+# --------------------------------------------------------------------------- patterns
+
+_LINE = re.compile(r"\S(?:[^\n]*\S)?")
+_DASH = r"[-–—]"
+_MONTH = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?"
+)
+_PLACE_WORD = r"[A-Z][\w.'’&-]*"
+_PLACE_JOIN = r"(?:\s(?:" + _PLACE_WORD + r"|al|el|es|de|du|la|le|of|da|do|dos)){0,4}"
+_PLACE = _PLACE_WORD + _PLACE_JOIN + r"(?:,\s" + _PLACE_WORD + _PLACE_JOIN + r")?"
+_AGENCY = r"[A-Za-z][\w.&'’]*(?:\s[A-Z][\w.&'’]*){0,3}"
+
+#: Agency datelines: ``BEIRUT (Reuters) –``, ``Sydney – (Reuters) –``,
+#: ``LONDON, Sept 22 (Reuters) -``, ``WASHINGTON (AP) —``.
+_DATELINE = re.compile(
+    r"(?P<place>" + _PLACE + r")(?:,\s(?P<date>" + _MONTH + r"))?"
+    r"\s*(?:" + _DASH + r"\s*)?\((?P<agency>" + _AGENCY + r")\)\s*" + _DASH + "+"
+)
+#: Agency-less datelines in capitals: ``KABUL — `` or ``MOSUL, Iraq, March 3 - ``.
+_DATELINE_CAPS = re.compile(
+    r"(?P<place>[A-Z][A-Z.'’-]{2,}(?:\s[A-Z][A-Z.'’-]+){0,3}(?:,\s"
+    + _PLACE_WORD
+    + r"(?:\s"
+    + _PLACE_WORD
+    + r"){0,2})?)(?:,\s(?P<date>"
+    + _MONTH
+    + r"))?\s+"
+    + _DASH
+    + r"+(?=\s)"
+)
+_CREDITS_PAREN = re.compile(
+    r"\((?:[^()]|\([^()]*\))*\b(?:reporting|writing|editing|compiled|compiling|"
+    r"contributed|additional reporting)\b(?:[^()]|\([^()]*\))*\)",
+    re.IGNORECASE,
+)
+_CREDITS_BARE = re.compile(
+    r"(?:-+\s*)?(?:additional\s+)?(?:reporting|writing|editing)(?:\s+and\s+\w+)?\s+by\s+"
+    r"[A-Z][^\n]*;\s*(?:additional\s+reporting|writing|editing)[^\n]*",
+    re.IGNORECASE,
+)
+_CREDIT_PART = re.compile(
+    r"^(?P<role>(?:additional|further)?\s*(?:reporting|writing|editing|compiled|compiling|"
+    r"reporting\s+and\s+writing|writing\s+and\s+editing|text|graphics|video|photos?)"
+    r"(?:\s+and\s+(?:reporting|writing|editing))?)\s+by\s+(?P<names>.+)$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"By\s+(?P<names>[^\n]{2,160})")
+_CAPTION_START = re.compile(
+    r"(?:FILE\s+PHOTO|PHOTO|FILE|Photo|Pictured|PICTURE|IMAGE)\s*[:/-]|"
+    r"(?:A\s+)?(?:still\s+image|handout\s+(?:photo|picture|image))",
+)
+_CAPTION_END = re.compile(
+    r"(?:\bREUTERS\b(?:\s+TV)?(?:\s*/\s*[^/\n]{1,80}){0,3}|\bAFP\s+PHOTO\b[^\n]{0,80}|"
+    r"\(AFP\s+Photo[^)]{0,80}\)|\bAP\s+Photo/[^\n]{1,80}|Getty\s+Images|\bEPA(?:-EFE)?/[^\n]{1,80}|"
+    r"\bvia\s+REUTERS(?:\s+TV)?)\s*\.?$"
+)
+_SEPARATOR_DEFAULT = re.compile(
+    r"(?:\d+\s+of\s+\d+\s+DOCUMENTS?|[-=_*#~]{3,}|Document\s+[A-Za-z0-9]{12,}|"
+    r"<(?:/?doc(?:ument)?)[^>]*>)",
+    re.IGNORECASE,
+)
+_BOILERPLATE = re.compile(
+    r"(?:Our\s+Standards:\s+The\s+Thomson\s+Reuters\s+Trust\s+Principles\.?|"
+    r"All\s+quotes\s+delayed[^\n]*|Advertisement|Share\s+this\s+article|"
+    r"Sign\s+up\s+for\s+[^\n]{0,80}newsletter[^\n]*)",
+    re.IGNORECASE,
+)
+_NAME_TOKEN = re.compile(
+    r"(?:[A-Z][\w'’.-]*|al-\w+|el-\w+|bin|ibn|abu|van|von|de|da|del|della|der|la|le|du|dos|y)$"
+)
+_NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)")
+_TITLE_END_BAD = frozenset(".,;”\"’'")
+_HEADER_KINDS = frozenset({"caption", "byline", "dateline"})
+
+# --------------------------------------------------------------------------- line kinds
+
+
+def _is_credits(line: str) -> bool:
+    if line.startswith("(") and line.endswith(")"):
+        return _CREDITS_PAREN.fullmatch(line) is not None
+    first = line[:1]
+    if first in "-RWEArwea":
+        return _CREDITS_BARE.fullmatch(line) is not None
+    return False
+
+
+def parse_names(text: str) -> tuple[str, ...]:
+    """Split a list of person names written as in bylines and credits.
+
+    Places after ``in`` (``John Davison in Beirut``) are dropped.
+
+    Example:
+        >>> parse_names("Laila Bassam in Beirut and Kinda Makieh in Damascus")
+        ('Laila Bassam', 'Kinda Makieh')
+        >>> parse_names("Andrew Roche, Toby Davis and David Clarke")
+        ('Andrew Roche', 'Toby Davis', 'David Clarke')
+    """
+    names = []
+    for part in _NAME_SPLIT.split(text.strip().rstrip(".")):
+        part = re.split(r"\s+in\s+", part, maxsplit=1)[0].strip()
+        if part:
+            names.append(part)
+    return tuple(names)
+
+
+def _byline_names(line: str) -> tuple[str, ...] | None:
+    m = _BYLINE.fullmatch(line)
+    if not m:
+        return None
+    text = re.split(
+        r"\s*[|,]\s*(?:Reuters|AFP|AP|Associated Press|Agence France-Presse)\b.*$", m.group("names")
+    )[0]
+    names = parse_names(text)
+    if not names or len(names) > 6:
+        return None
+    for name in names:
+        tokens = name.split()
+        if not 1 <= len(tokens) <= 5 or not tokens[0][:1].isupper():
+            return None
+        if not all(_NAME_TOKEN.match(t) for t in tokens):
+            return None
+    return names
+
+
+def _is_caption(line: str) -> bool:
+    if _CAPTION_START.match(line):
+        return True
+    return _CAPTION_END.search(line[-120:]) is not None
+
+
+def _is_title(line: str) -> bool:
+    if len(line) > 200 or line[-1] in _TITLE_END_BAD:
+        return False
+    first = line[0]
+    if not (first.isupper() or first.isdigit() or first in "“‘\"'"):
+        return False
+    words = line.count(" ") + 1
+    return 2 <= words <= 30 or (words == 1 and line.isupper() and len(line) > 3)
+
+
+def _match_dateline(line: str) -> re.Match[str] | None:
+    if not line[:1].isupper():
+        return None
+    m = _DATELINE.match(line)
+    if m and m.end() < len(line):
+        return m
+    m = _DATELINE_CAPS.match(line)
+    if m and m.end() < len(line):
+        return m
+    return None
+
+
+def _classify(line: str, separator: re.Pattern[str] | None) -> str:
+    if separator is not None and separator.fullmatch(line):
+        return "separator"
+    if _BOILERPLATE.fullmatch(line):
+        return "boilerplate"
+    if _is_credits(line):
+        return "credits"
+    if line.startswith("By ") and _byline_names(line) is not None:
+        return "byline"
+    m = _match_dateline(line)
+    if m is not None:
+        return "dateline" if m.re is _DATELINE else "dateline_caps"
+    if len(line) > 40 and _is_caption(line):
+        return "caption"
+    if _is_title(line):
+        return "title"
+    return "text"
+
+
+# --------------------------------------------------------------------------- splitting
+
+
+@dataclass
+class _Lines:
+    text: str
+    starts: list[int]
+    ends: list[int]
+    kinds: list[str]
+
+    def line(self, i: int) -> str:
+        return self.text[self.starts[i] : self.ends[i]]
+
+
+def _scan_lines(text: str, separator: re.Pattern[str] | None) -> _Lines:
+    starts, ends, kinds = [], [], []
+    for m in _LINE.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+        kinds.append(_classify(m.group(), separator))
+    return _Lines(text, starts, ends, kinds)
+
+
+def _next_header_index(lines: _Lines, i: int, stop: int) -> int | None:
+    """Index of the first caption/byline/dateline within a few lines after a title at i."""
+    j = i + 1
+    if j < stop and lines.line(j) == lines.line(i):
+        j += 1  # repeated headline
+    for k in range(j, min(j + 3, stop)):
+        kind = lines.kinds[k]
+        if kind in ("byline", "dateline"):
+            return k
+        if kind != "caption" and k > j:
+            return None
+        if kind == "caption" and k + 1 < stop and lines.kinds[k + 1] in ("byline", "dateline"):
+            return k + 1
+        if kind not in ("caption", "text"):
+            return None
+    return None
+
+
+def _starts_article(lines: _Lines, i: int, body_seen: bool) -> bool:
+    kind = lines.kinds[i]
+    n = len(lines.kinds)
+    if kind == "title":
+        if i > 0 and lines.line(i - 1) == lines.line(i):
+            return False  # the repeat of a headline just seen
+        if i + 1 < n and lines.line(i + 1) == lines.line(i):
+            return True
+        return _next_header_index(lines, i, n) is not None
+    if not body_seen:
+        return False
+    if kind in ("byline", "dateline"):
+        return True
+    if kind == "caption":
+        return i + 1 < n and lines.kinds[i + 1] in ("byline", "dateline")
+    return False
+
+
+def _header_end(lines: _Lines, start: int) -> int:
+    """Last line index of the header (headline … byline/dateline) of a group at ``start``."""
+    if start < len(lines.kinds) and lines.kinds[start] == "title":
+        found = _next_header_index(lines, start, len(lines.kinds))
+        if found is not None:
+            return found
+    return start
+
+
+def _group_lines(lines: _Lines) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]:
+    """Group line indices into articles ``[start, stop)``; return groups and residue lines."""
+    groups: list[tuple[int, int]] = []
+    residue: list[tuple[int, str]] = []
+    start, header_end, body_seen = 0, _header_end(lines, 0), False
+    n = len(lines.kinds)
+    for i in range(n):
+        kind = lines.kinds[i]
+        if kind in ("separator", "boilerplate"):
+            if i > start:
+                groups.append((start, i))
+            residue.append((i, kind))
+            start, header_end, body_seen = i + 1, _header_end(lines, i + 1), False
+            continue
+        if i > header_end and _starts_article(lines, i, body_seen):
+            groups.append((start, i))
+            start, header_end, body_seen = i, _header_end(lines, i), False
+        if kind == "credits":
+            groups.append((start, i + 1))
+            start, header_end, body_seen = i + 1, _header_end(lines, i + 1), False
+        elif i > header_end and kind in ("text", "dateline", "dateline_caps"):
+            body_seen = True
+    if start < n:
+        groups.append((start, n))
+    return groups, residue
+
+
+def _parse_credits(credits: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    inner = credits.strip().lstrip("-").strip()
+    if inner.startswith("(") and inner.endswith(")"):
+        inner = inner[1:-1]
+    reporters: list[str] = []
+    writers: list[str] = []
+    editors: list[str] = []
+    for part in re.split(r"\s*;\s*", inner):
+        m = _CREDIT_PART.match(part.strip())
+        if not m:
+            continue
+        role = m.group("role").lower()
+        names = parse_names(m.group("names"))
+        if "reporting" in role or "compil" in role:
+            reporters.extend(names)
+        if "writing" in role or role.strip() == "text":
+            writers.extend(names)
+        if "editing" in role:
+            editors.extend(names)
+    return tuple(reporters), tuple(writers), tuple(editors)
+
+
+def _build_article(lines: _Lines, lo: int, hi: int, source: str, number: int) -> Article | None:
+    text = lines.text
+    kinds = lines.kinds
+    spans: list[Span] = []
+    values: dict[str, object] = {}
+    i = lo
+    # Headline (and its repeat) when the group opens with a title-like line.
+    if kinds[i] == "title" and hi - lo > 1:
+        values["headline"] = lines.line(i)
+        spans.append(Span("headline", lines.starts[i], lines.ends[i]))
+        i += 1
+        if i < hi and lines.line(i) == values["headline"]:
+            values["headline_repeated"] = True
+            spans.append(Span("headline_repeat", lines.starts[i], lines.ends[i]))
+            i += 1
+    # Captions (by pattern, or any lines squeezed between headline and byline/dateline).
+    header_at = None
+    if "headline" in values:
+        for k in range(i, min(i + 3, hi)):
+            if kinds[k] in ("byline", "dateline"):
+                header_at = k
+                break
+    cap_lo = i
+    while i < hi and (
+        kinds[i] == "caption" or (header_at is not None and i < header_at and kinds[i] != "byline")
+    ):
+        i += 1
+    if i > cap_lo:
+        values["caption"] = text[lines.starts[cap_lo] : lines.ends[i - 1]]
+        spans.append(Span("caption", lines.starts[cap_lo], lines.ends[i - 1]))
+    if i < hi and kinds[i] == "byline":
+        values["byline"] = _byline_names(lines.line(i)) or ()
+        spans.append(Span("byline", lines.starts[i], lines.ends[i]))
+        i += 1
+        # A caption may also follow the byline.
+        cap_lo = i
+        while i < hi and kinds[i] == "caption":
+            i += 1
+        if i > cap_lo:
+            values["caption"] = text[lines.starts[cap_lo] : lines.ends[i - 1]]
+            spans.append(Span("caption", lines.starts[cap_lo], lines.ends[i - 1]))
+    stop = hi
+    if stop > i and kinds[stop - 1] == "credits":
+        credits = lines.line(stop - 1)
+        values["credits"] = credits
+        reporters, writers, editors = _parse_credits(credits)
+        values.update(reporters=reporters, writers=writers, editors=editors)
+        credit_span = Span("credits", lines.starts[stop - 1], lines.ends[stop - 1])
+        stop -= 1
+    else:
+        credit_span = None
+    if i >= stop:
+        return None  # no body: the caller turns these lines into residue
+    body_start = lines.starts[i]
+    if kinds[i] in ("dateline", "dateline_caps"):
+        m = _match_dateline(lines.line(i))
+        if m is not None:
+            values["dateline"] = m.group(0)
+            values["dateline_place"] = m.group("place")
+            values["dateline_date"] = m.group("date")
+            values["agency"] = m.groupdict().get("agency")
+            spans.append(Span("dateline", body_start, body_start + m.end()))
+            body_start += m.end()
+            while text[body_start].isspace():
+                body_start += 1
+    body_end = lines.ends[stop - 1]
+    spans.append(Span("body", body_start, body_end))
+    if credit_span is not None:
+        spans.append(credit_span)
+    return Article(
+        article_id=f"{source}#{number:03d}",
+        source=source,
+        source_start=lines.starts[lo],
+        source_end=lines.ends[hi - 1],
+        body=text[body_start:body_end],
+        body_start=body_start,
+        spans=tuple(spans),
+        **values,  # type: ignore[arg-type]
+    )
+
+
+def segment_text(
+    text: str,
+    *,
+    source: str | None = None,
+    single: bool = False,
+    separator: str | re.Pattern[str] | None = _SEPARATOR_DEFAULT,
+) -> Segmentation:
+    """Split a document into articles and residue.
+
+    Args:
+        text: Decoded document text (``\\n`` line endings).
+        source: Name of the document, used in ``article_id`` (``<source>#001``).
+        single: Treat the whole document as one article (one-article-per-file
+            folders, rows of a CSV export): no boundary detection, but headline,
+            caption, byline, dateline and credits are still parsed.
+        separator: Regular expression for separator lines that always end an
+            article (matched against a whole, stripped line); ``None`` for none.
+
+    Returns:
+        A :class:`Segmentation` with articles in order and residue records.
+
+    Example:
+        >>> seg = segment_text("Headline here\\n\\nBEIRUT (Reuters) - Body text.\\n\\n(Editing by Ann Lee)")
+        >>> a = seg.articles[0]
+        >>> a.headline, a.dateline_place, a.agency, a.body, a.editors
+        ('Headline here', 'BEIRUT', 'Reuters', 'Body text.', ('Ann Lee',))
+    """
+    source = source or "text"
+    if isinstance(separator, str):
+        separator = re.compile(separator)
+    lines = _scan_lines(text, separator)
+    if single:
+        groups = [(0, len(lines.kinds))] if lines.kinds else []
+        residue_lines: list[tuple[int, str]] = []
+    else:
+        groups, residue_lines = _group_lines(lines)
+    articles: list[Article] = []
+    residue = [
+        Residue(source, lines.starts[i], lines.ends[i], lines.line(i), reason)
+        for i, reason in residue_lines
+    ]
+    for lo, hi in groups:
+        article = _build_article(lines, lo, hi, source, len(articles) + 1)
+        if article is None:
+            start, end = lines.starts[lo], lines.ends[hi - 1]
+            residue.append(Residue(source, start, end, text[start:end], "fragment without body"))
+        else:
+            articles.append(article)
+    residue.sort(key=lambda r: r.start)
+    return Segmentation(articles, residue)
+
+
+def split_articles(text: str, *, source: str | None = None, **options: object) -> list[Article]:
+    """Split a dump into :class:`Article` records (see :func:`segment_text`).
+
+    Residue (separators, fragments without body) is available from
+    :func:`segment_text`; this shortcut returns the articles only.
+
+    Example:
+        >>> dump = ("Syrian army advances\\n\\nBy Ann Lee\\n\\nBEIRUT (Reuters) – Troops advanced.\\n\\n"
+        ...         "(Reporting by Ann Lee; Editing by Bo Chan)\\n\\nSecond story\\n\\n"
+        ...         "MOSCOW (Reuters) – A submarine fired missiles.")
+        >>> [(a.headline, a.byline, a.dateline_place) for a in split_articles(dump)]
+        [('Syrian army advances', ('Ann Lee',), 'BEIRUT'), ('Second story', (), 'MOSCOW')]
+    """
+    return segment_text(text, source=source, **options).articles  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- duplicates
+
+_WORD = re.compile(r"\w+")
+_MINHASH_PERMS = 128
+_BANDS = 32
+
+
+def _shingles(text: str, k: int = 4) -> set[int]:
+    words = _WORD.findall(text.lower())
+    if len(words) < k:
+        return {zlib.crc32(" ".join(words).encode())} if words else set()
+    return {zlib.crc32(" ".join(words[i : i + k]).encode()) for i in range(len(words) - k + 1)}
+
+
+@functools.cache
+def _minhash_params() -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(20170922)
+    a = rng.integers(1, 1 << 63, size=_MINHASH_PERMS, dtype=np.uint64) | np.uint64(1)
+    b = rng.integers(0, 1 << 63, size=_MINHASH_PERMS, dtype=np.uint64)
+    return a, b
+
+
+def _minhash(shingles: set[int]) -> np.ndarray:
+    a, b = _minhash_params()
+    values = np.fromiter(shingles, dtype=np.uint64, count=len(shingles))
+    # (a*x + b) mod 2^64 with odd a: a cheap universal hash family for MinHash.
+    return (values[:, None] * a[None, :] + b[None, :]).min(axis=0)
+
+
+def find_duplicates(texts: Iterable[str], *, threshold: float = 0.8) -> list[int | None]:
+    """For each text, the index of an earlier near-duplicate, or ``None``.
+
+    Texts are compared by the Jaccard similarity of their 4-word shingles, estimated
+    with MinHash signatures (128 hashes); banding finds the candidate pairs. Only the
+    signatures are kept, so memory grows with the number of texts, not their size.
+
+    Args:
+        texts: Article bodies in corpus order.
+        threshold: Minimum estimated Jaccard similarity to call two texts duplicates.
+
+    Example:
+        >>> find_duplicates(["Troops advanced on the city on Monday, officials said.",
+        ...                  "Troops advanced on the city on Monday, officials said so.",
+        ...                  "A convoy of aid arrived at Deir al-Zor in eastern Syria."])
+        [None, 0, None]
+    """
+    rows = _MINHASH_PERMS // _BANDS
+    buckets: dict[tuple[int, bytes], list[int]] = {}
+    signatures: list[np.ndarray | None] = []
+    result: list[int | None] = []
+    for idx, text in enumerate(texts):
+        sh = _shingles(text)
+        if not sh:
+            signatures.append(None)
+            result.append(None)
+            continue
+        sig = _minhash(sh)
+        signatures.append(sig)
+        candidates: set[int] = set()
+        for band in range(_BANDS):
+            key = (band, sig[band * rows : (band + 1) * rows].tobytes())
+            bucket = buckets.setdefault(key, [])
+            candidates.update(bucket)
+            bucket.append(idx)
+        match = None
+        for cand in sorted(candidates):
+            similarity = float(np.mean(signatures[cand] == sig))
+            if similarity >= threshold:
+                match = result[cand] if result[cand] is not None else cand
+                break
+        result.append(match)
+    return result
+
+
+def flag_duplicates(articles: Iterable[Article], *, threshold: float = 0.8) -> list[Article]:
+    """Return the articles with ``duplicate_of`` set for near-duplicates of earlier ones.
+
+    Example:
+        >>> text = "Hello world\\n\\nBEIRUT (Reuters) – The army advanced on Monday into the city."
+        >>> arts = split_articles(text, source="a") + split_articles(text, source="b")
+        >>> [a.duplicate_of for a in flag_duplicates(arts)]
+        [None, 'a#001']
+    """
+    articles = list(articles)
+    marks = find_duplicates([a.body for a in articles], threshold=threshold)
+    return [
+        replace(a, duplicate_of=articles[m].article_id) if m is not None else a
+        for a, m in zip(articles, marks, strict=True)
+    ]
