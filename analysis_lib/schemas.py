@@ -1,0 +1,121 @@
+"""Column names and dtypes of every table, in one place.
+
+Each table is a tidy pandas DataFrame. ``to_frame`` builds one from records and
+enforces the schema, so tables written by different runs compare byte for byte.
+Multi-valued fields (bylines, reporters) are stored as ``"; "``-joined strings so
+that CSV and Parquet hold the same values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+LIST_SEPARATOR = "; "
+
+#: table name -> {column: dtype}
+SCHEMAS: dict[str, dict[str, str]] = {
+    "articles": {
+        "article_id": "string",
+        "source": "string",
+        "source_start": "int64",
+        "source_end": "int64",
+        "headline": "string",
+        "headline_repeated": "bool",
+        "caption": "string",
+        "byline": "string",
+        "dateline": "string",
+        "dateline_place": "string",
+        "dateline_date": "string",
+        "agency": "string",
+        "body": "string",
+        "body_start": "int64",
+        "credits": "string",
+        "reporters": "string",
+        "writers": "string",
+        "editors": "string",
+        "published_date": "string",
+        "date_source": "string",
+        "duplicate_of": "string",
+        "char_count": "int64",
+        "word_count": "int64",
+        "sentence_count": "int64",
+        "paragraph_count": "int64",
+    },
+    "sentences": {
+        "article_id": "string",
+        "index": "int64",
+        "paragraph": "int64",
+        "start": "int64",
+        "end": "int64",
+        "text": "string",
+    },
+    "residue": {
+        "source": "string",
+        "start": "int64",
+        "end": "int64",
+        "reason": "string",
+        "text": "string",
+    },
+    "issues": {
+        "path": "string",
+        "line": "Int64",
+        "column": "string",
+        "kind": "string",
+        "severity": "string",
+        "message": "string",
+    },
+}
+
+
+def empty_frame(table: str) -> pd.DataFrame:
+    """An empty DataFrame with the table's columns and dtypes.
+
+    Example:
+        >>> list(empty_frame("residue").columns)
+        ['source', 'start', 'end', 'reason', 'text']
+    """
+    return pd.DataFrame({c: pd.Series(dtype=t) for c, t in SCHEMAS[table].items()})
+
+
+def join_list(values: Iterable[str]) -> str | None:
+    """Join a list field for storage; ``None`` when empty.
+
+    Example:
+        >>> join_list(["Laila Bassam", "Angus McDowall"])
+        'Laila Bassam; Angus McDowall'
+    """
+    values = list(values)
+    return LIST_SEPARATOR.join(values) if values else None
+
+
+def to_frame(table: str, rows: Iterable[Mapping[str, object]]) -> pd.DataFrame:
+    """Build a table from row dicts, keeping exactly the schema's columns and dtypes.
+
+    Raises:
+        KeyError: When a row lacks a column of the schema.
+
+    Example:
+        >>> df = to_frame("residue", [{"source": "a.txt", "start": 0, "end": 3,
+        ...                            "reason": "separator", "text": "---"}])
+        >>> df.dtypes["start"], df.loc[0, "reason"]
+        (dtype('int64'), 'separator')
+    """
+    schema = SCHEMAS[table]
+    rows = list(rows)
+    if not rows:
+        return empty_frame(table)
+    data = {col: [row[col] for row in rows] for col in schema}
+    return pd.DataFrame({col: pd.Series(values, dtype=schema[col]) for col, values in data.items()})
+
+
+def check_frame(table: str, frame: pd.DataFrame) -> None:
+    """Raise ``ValueError`` when a frame's columns differ from the schema.
+
+    Example:
+        >>> check_frame("residue", empty_frame("residue"))
+    """
+    expected = list(SCHEMAS[table])
+    if list(frame.columns) != expected:
+        raise ValueError(f"table {table!r}: columns {list(frame.columns)}, expected {expected}")
