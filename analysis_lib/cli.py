@@ -52,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
         cmd.add_argument("--out", required=True, help="folder for the tables")
         cmd.add_argument("--limit", type=int, default=0, help="documents (0 = all)")
         cmd.add_argument("--column", action="append", help="FIELD=COLUMN for CSV/JSONL/Parquet")
+        cmd.add_argument("--separator", default="", help="extra regex for separator lines")
         cmd.add_argument(
             "--format", action="append", choices=["parquet", "csv"], help="table format"
         )
@@ -77,11 +78,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1 if failed else 0
 
     from analysis_lib.pipeline import extract, write_tables
+    from analysis_lib.segment import build_separator
 
     tables = extract(
         args.input,
         columns=_parse_columns(args.column),
         limit=args.limit or None,
+        separator=build_separator(args.separator),
         progress=args.progress,
     )
     written = write_tables(tables, args.out, formats=args.format or ("parquet", "csv"))

@@ -53,7 +53,9 @@ class Document:
         title: Title from a structured export's metadata, if any.
         date: Date string from metadata, if any (kept as written).
         source: Source or agency from metadata, if any.
-        line: Line of the file where this row starts (structured exports).
+        line: Line of the file where this row starts (CSV/JSONL exports).
+        row: Row number (1-based) for rows of structured exports; ``None`` for
+            whole text files.
     """
 
     doc_id: str
@@ -64,6 +66,7 @@ class Document:
     date: str | None = None
     source: str | None = None
     line: int | None = None
+    row: int | None = None
 
 
 @dataclass(frozen=True)
@@ -404,6 +407,7 @@ def _row_document(
         date=get("date"),
         source=get("source"),
         line=line,
+        row=n,
     )
 
 

@@ -18,7 +18,13 @@ import pandas as pd
 
 from analysis_lib.corpus import Corpus, Document, LoadIssue, iter_documents
 from analysis_lib.schemas import check_frame, join_list, to_frame
-from analysis_lib.segment import Article, Residue, find_duplicates, segment_text
+from analysis_lib.segment import (
+    DEFAULT_SEPARATOR,
+    Article,
+    Residue,
+    find_duplicates,
+    segment_text,
+)
 from analysis_lib.sentences import iter_paragraphs, split_sentences
 
 _WORD = re.compile(r"\w+")
@@ -30,7 +36,7 @@ def segment_documents(
     documents: Iterable[Document],
     *,
     single: bool | None = None,
-    separator: str | object | None = ...,
+    separator: str | re.Pattern[str] | None = DEFAULT_SEPARATOR,
 ) -> Iterator[tuple[list[Article], list[Residue]]]:
     """Segment documents one at a time.
 
@@ -39,17 +45,15 @@ def segment_documents(
         single: ``True`` treats each document as one article, ``False`` looks for
             article boundaries, ``None`` (default) decides per document: rows of
             structured exports are single articles, text files are dumps.
-        separator: Separator pattern passed to :func:`segment_text` (default: its own).
+        separator: Separator-line pattern (see :func:`~analysis_lib.segment.build_separator`).
 
     Yields:
         ``(articles, residue)`` per document, with metadata (title, date, source)
         from structured exports filled in.
     """
-    options = {} if separator is ... else {"separator": separator}
     for doc in documents:
-        is_row = doc.line is not None or doc.doc_id.count(":") > 0
-        one = is_row if single is None else single
-        seg = segment_text(doc.text, source=doc.doc_id, single=one, **options)
+        one = doc.row is not None if single is None else single
+        seg = segment_text(doc.text, source=doc.doc_id, single=one, separator=separator)
         yield [_with_metadata(a, doc) for a in seg.articles], seg.residue
 
 
@@ -70,6 +74,7 @@ def extract(
     columns: Mapping[str, str] | None = None,
     limit: int | None = None,
     single: bool | None = None,
+    separator: str | re.Pattern[str] | None = DEFAULT_SEPARATOR,
     duplicate_threshold: float = 0.8,
     progress: bool = False,
 ) -> dict[str, pd.DataFrame]:
@@ -80,6 +85,7 @@ def extract(
         columns: Column mapping for structured exports.
         limit: Process at most this many documents.
         single: See :func:`segment_documents`.
+        separator: Separator-line pattern (see :func:`~analysis_lib.segment.build_separator`).
         duplicate_threshold: Jaccard similarity above which an article is marked as
             a near-duplicate of an earlier one.
         progress: Show a tqdm progress bar over documents.
@@ -108,7 +114,7 @@ def extract(
 
     articles: list[Article] = []
     residue: list[Residue] = []
-    for arts, res in segment_documents(documents, single=single):
+    for arts, res in segment_documents(documents, single=single, separator=separator):
         articles.extend(arts)
         residue.extend(res)
     marks = find_duplicates((a.body for a in articles), threshold=duplicate_threshold)

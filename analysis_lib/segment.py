@@ -150,11 +150,38 @@ _CAPTION_END = re.compile(
     r"\(AFP\s+Photo[^)]{0,80}\)|\bAP\s+Photo/[^\n]{1,80}|Getty\s+Images|\bEPA(?:-EFE)?/[^\n]{1,80}|"
     r"\bvia\s+REUTERS(?:\s+TV)?)\s*\.?$"
 )
-_SEPARATOR_DEFAULT = re.compile(
+DEFAULT_SEPARATOR = re.compile(
     r"(?:\d+\s+of\s+\d+\s+DOCUMENTS?|[-=_*#~]{3,}|Document\s+[A-Za-z0-9]{12,}|"
     r"<(?:/?doc(?:ument)?)[^>]*>)",
     re.IGNORECASE,
 )
+
+
+def build_separator(pattern: str = "", *, keep_default: bool = True) -> re.Pattern[str] | None:
+    """Compile a separator-line pattern, by default on top of the built-in ones.
+
+    Args:
+        pattern: A regular expression matched against whole, stripped lines
+            ("" for none of your own).
+        keep_default: Also keep :data:`DEFAULT_SEPARATOR` (LexisNexis ``N of M
+            DOCUMENTS``, lines of dashes, Factiva ``Document`` ids).
+
+    Returns:
+        The compiled pattern, or ``None`` when there is nothing to match.
+
+    Example:
+        >>> sep = build_separator(r"\\*\\*\\* NEXT STORY \\*\\*\\*")
+        >>> bool(sep.fullmatch("*** NEXT STORY ***")), bool(sep.fullmatch("1 of 9 DOCUMENTS"))
+        (True, True)
+    """
+    parts = [DEFAULT_SEPARATOR.pattern] if keep_default else []
+    if pattern:
+        parts.append(pattern)
+    if not parts:
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
+
+
 _BOILERPLATE = re.compile(
     r"(?:Our\s+Standards:\s+The\s+Thomson\s+Reuters\s+Trust\s+Principles\.?|"
     r"All\s+quotes\s+delayed[^\n]*|Advertisement|Share\s+this\s+article|"
@@ -468,7 +495,7 @@ def segment_text(
     *,
     source: str | None = None,
     single: bool = False,
-    separator: str | re.Pattern[str] | None = _SEPARATOR_DEFAULT,
+    separator: str | re.Pattern[str] | None = DEFAULT_SEPARATOR,
 ) -> Segmentation:
     """Split a document into articles and residue.
 

@@ -93,3 +93,18 @@ def test_cli_extract_writes_tables_and_reports_bad_files(tmp_path, capsys):
     assert "bin.txt" in err and "binary file" in err
     assert (tmp_path / "out" / "articles.parquet").exists()
     assert "articles: 1 rows" in out
+
+
+def test_extra_separator_pattern_through_the_pipeline(tmp_path):
+    from analysis_lib.segment import build_separator
+
+    (tmp_path / "dump.txt").write_text(
+        "First story here\n\nBody one.\n\n*** NEXT ***\n\nSecond story here\n\nBody two.\n\n"
+        "1 of 1 DOCUMENTS\n\nThird story here\n\nBody three.",
+        encoding="utf-8",
+    )
+    default = extract(tmp_path)
+    assert len(default["articles"]) == 2  # "*** NEXT ***" alone is not a known separator
+    tables = extract(tmp_path, separator=build_separator(r"\*\*\* NEXT \*\*\*"))
+    assert tables["articles"]["body"].tolist() == ["Body one.", "Body two.", "Body three."]
+    assert tables["residue"]["reason"].tolist() == ["separator", "separator"]
