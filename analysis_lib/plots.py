@@ -40,6 +40,7 @@ def plot_length_distribution(articles: pd.DataFrame, *, column: str = "word_coun
     unit = "words" if column == "word_count" else column.replace("_", " ")
     ax.set_xlabel(f"{unit} per article")
     ax.set_ylabel("articles")
+    ax.yaxis.get_major_locator().set_params(integer=True)
     ax.set_title(f"Article length ({len(values)} articles)")
     fig.tight_layout()
     return fig
