@@ -140,6 +140,9 @@ _CREDIT_PART = re.compile(
     r"(?:\s+and\s+(?:reporting|writing|editing))?)\s+by\s+(?P<names>.+)$",
     re.IGNORECASE,
 )
+_BYLINE_AGENCY = re.compile(
+    r"\s*[|,]\s*(?:Reuters|AFP|AP|Associated Press|Agence France-Presse)\b.*$"
+)
 _BYLINE = re.compile(r"By\s+(?P<names>[^\n]{2,160})")
 _CAPTION_START = re.compile(
     r"(?:FILE\s+PHOTO|PHOTO|FILE|Photo|Pictured|PICTURE|IMAGE)\s*[:/-]|"
@@ -174,11 +177,9 @@ def build_separator(pattern: str = "", *, keep_default: bool = True) -> re.Patte
         >>> bool(sep.fullmatch("*** NEXT STORY ***")), bool(sep.fullmatch("1 of 9 DOCUMENTS"))
         (True, True)
     """
-    parts = [DEFAULT_SEPARATOR.pattern] if keep_default else []
-    if pattern:
-        parts.append(pattern)
-    if not parts:
-        return None
+    if not pattern:
+        return DEFAULT_SEPARATOR if keep_default else None
+    parts = [DEFAULT_SEPARATOR.pattern, pattern] if keep_default else [pattern]
     return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
 
 
@@ -191,6 +192,7 @@ _BOILERPLATE = re.compile(
 _NAME_TOKEN = re.compile(
     r"(?:[A-Z][\w'’.-]*|al-\w+|el-\w+|bin|ibn|abu|van|von|de|da|del|della|der|la|le|du|dos|y)$"
 )
+_IN_PLACE = re.compile(r"\s+in\s+")
 _NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)")
 _TITLE_END_BAD = frozenset(".,;”\"’'")
 _HEADER_KINDS = frozenset({"caption", "byline", "dateline"})
@@ -199,10 +201,10 @@ _HEADER_KINDS = frozenset({"caption", "byline", "dateline"})
 
 
 def _is_credits(line: str) -> bool:
-    if line.startswith("(") and line.endswith(")"):
-        return _CREDITS_PAREN.fullmatch(line) is not None
-    first = line[:1]
-    if first in "-RWEArwea":
+    first = line[0]
+    if first == "(":
+        return line[-1] == ")" and _CREDITS_PAREN.fullmatch(line) is not None
+    if first in "-RWEArwea" and ";" in line and len(line) < 400:
         return _CREDITS_BARE.fullmatch(line) is not None
     return False
 
@@ -220,7 +222,7 @@ def parse_names(text: str) -> tuple[str, ...]:
     """
     names = []
     for part in _NAME_SPLIT.split(text.strip().rstrip(".")):
-        part = re.split(r"\s+in\s+", part, maxsplit=1)[0].strip()
+        part = _IN_PLACE.split(part, maxsplit=1)[0].strip()
         if part:
             names.append(part)
     return tuple(names)
@@ -230,9 +232,7 @@ def _byline_names(line: str) -> tuple[str, ...] | None:
     m = _BYLINE.fullmatch(line)
     if not m:
         return None
-    text = re.split(
-        r"\s*[|,]\s*(?:Reuters|AFP|AP|Associated Press|Agence France-Presse)\b.*$", m.group("names")
-    )[0]
+    text = _BYLINE_AGENCY.split(m.group("names"))[0]
     names = parse_names(text)
     if not names or len(names) > 6:
         return None
@@ -246,9 +246,12 @@ def _byline_names(line: str) -> tuple[str, ...] | None:
 
 
 def _is_caption(line: str) -> bool:
-    if _CAPTION_START.match(line):
+    if line[0] in "FPIAfph" and _CAPTION_START.match(line):
         return True
-    return _CAPTION_END.search(line[-120:]) is not None
+    tail = line[-120:]
+    if "REUTERS" in tail or "AFP" in tail or "Getty" in tail or "EPA" in tail or "AP " in tail:
+        return _CAPTION_END.search(tail) is not None
+    return False
 
 
 def _is_title(line: str) -> bool:
@@ -262,7 +265,10 @@ def _is_title(line: str) -> bool:
 
 
 def _match_dateline(line: str) -> re.Match[str] | None:
-    if not line[:1].isupper():
+    if not line[0].isupper():
+        return None
+    head = line[:110]
+    if "(" not in head and "–" not in head and "—" not in head and " -" not in head:
         return None
     m = _DATELINE.match(line)
     if m and m.end() < len(line):
@@ -274,13 +280,17 @@ def _match_dateline(line: str) -> re.Match[str] | None:
 
 
 def _classify(line: str, separator: re.Pattern[str] | None) -> str:
-    if separator is not None and separator.fullmatch(line):
+    first = line[0]
+    maybe_separator = separator is not None and (
+        separator is not DEFAULT_SEPARATOR or first in "-=_*#~<0123456789Dd"
+    )
+    if maybe_separator and separator.fullmatch(line):
         return "separator"
-    if _BOILERPLATE.fullmatch(line):
+    if first in "OASa" and len(line) < 120 and _BOILERPLATE.fullmatch(line):
         return "boilerplate"
     if _is_credits(line):
         return "credits"
-    if line.startswith("By ") and _byline_names(line) is not None:
+    if first == "B" and line.startswith("By ") and _byline_names(line) is not None:
         return "byline"
     m = _match_dateline(line)
     if m is not None:
@@ -307,11 +317,15 @@ class _Lines:
 
 
 def _scan_lines(text: str, separator: re.Pattern[str] | None) -> _Lines:
-    starts, ends, kinds = [], [], []
+    starts: list[int] = []
+    ends: list[int] = []
+    kinds: list[str] = []
+    add_start, add_end, add_kind = starts.append, ends.append, kinds.append
     for m in _LINE.finditer(text):
-        starts.append(m.start())
-        ends.append(m.end())
-        kinds.append(_classify(m.group(), separator))
+        start, end = m.span()
+        add_start(start)
+        add_end(end)
+        add_kind(_classify(text[start:end], separator))
     return _Lines(text, starts, ends, kinds)
 
 
