@@ -16,6 +16,7 @@ import csv
 import glob
 import io
 import json
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -209,42 +210,68 @@ def read_text(path: str | Path) -> tuple[str, str]:
     return decode_bytes(data, path=str(path))
 
 
-def expand_inputs(inputs: str | Path | Iterable[str | Path]) -> list[tuple[Path, Path]]:
-    """Expand files, folders (recursively) and globs into ``(file, root)`` pairs.
+def _walk_sorted(root: Path) -> Iterator[Path]:
+    """Files under ``root`` in sorted order, one folder listing in memory at a time."""
+    with os.scandir(root) as entries:
+        names = sorted((e.name, e.is_dir()) for e in entries if not e.name.startswith("."))
+    for name, is_dir in names:
+        path = root / name
+        if is_dir:
+            yield from _walk_sorted(path)
+        elif path.is_file():
+            yield path
 
-    The root is the folder that document ids are made relative to. Files are sorted
-    so that runs are reproducible; hidden files and folders are skipped.
+
+def expand_inputs(inputs: str | Path | Iterable[str | Path]) -> Iterator[tuple[Path, Path]]:
+    """Expand files, folders (recursively) and globs into ``(file, root)`` pairs, lazily.
+
+    The root is the folder that document ids are made relative to. Files come in
+    sorted order so that runs are reproducible; hidden files and folders are
+    skipped. Folders are walked lazily, so memory does not grow with the number of
+    files in the tree (only with the largest single folder listing).
 
     Raises:
-        CorpusError: When an input path does not exist or a glob matches nothing.
+        CorpusError: When an input path does not exist or a glob matches nothing
+            (raised when that input is reached).
     """
     if isinstance(inputs, str | Path):
         inputs = [inputs]
-    pairs: list[tuple[Path, Path]] = []
     for item in inputs:
         text = str(item)
         if any(ch in text for ch in "*?[") and not Path(text).exists():
             matches = sorted(glob.glob(text, recursive=True))
             if not matches:
                 raise CorpusError(f"{text}: glob matched no files")
-            root = Path(glob.escape(text).split("*")[0] or ".")
-            root = root if root.is_dir() else root.parent
-            pairs.extend((Path(m), root) for m in matches if Path(m).is_file())
+            yield from ((Path(m), _glob_root(text)) for m in matches if Path(m).is_file())
             continue
         path = Path(text)
         if path.is_dir():
-            files = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            pairs.extend((p, path) for p in files)
+            yield from ((p, path) for p in _walk_sorted(path))
         elif path.is_file():
-            pairs.append((path, path.parent))
+            yield path, path.parent
         else:
             raise CorpusError(f"{text}: no such file or folder")
-    return pairs
+
+
+def _glob_root(pattern: str) -> Path:
+    """The folder part of a glob before its first wildcard (``data/**/*.txt`` -> ``data``)."""
+    fixed = []
+    for part in Path(pattern).parts:
+        if glob.has_magic(part):
+            break
+        fixed.append(part)
+    return Path(*fixed) if fixed else Path(".")
+
+
+def _iter_pairs(
+    inputs: str | Path | Iterable[str | Path], sink: list[LoadIssue]
+) -> Iterator[tuple[Path, Path]]:
+    items = [inputs] if isinstance(inputs, str | Path) else list(inputs)
+    for item in items:
+        try:
+            yield from expand_inputs(item)
+        except CorpusError as exc:
+            sink.append(LoadIssue(path=str(item), kind="missing input", message=str(exc)))
 
 
 def iter_documents(
@@ -269,12 +296,7 @@ def iter_documents(
         :class:`Document` records in a stable order.
     """
     sink: list[LoadIssue] = issues if issues is not None else []
-    try:
-        pairs = expand_inputs(inputs)
-    except CorpusError as exc:
-        sink.append(LoadIssue(path=str(inputs), kind="missing input", message=str(exc)))
-        return
-    for path, root in pairs:
+    for path, root in _iter_pairs(inputs, sink):
         rel = _relative_name(path, root)
         suffix = path.suffix.lower()
         if path.name.lower() in {"readme.md", "readme.txt", "readme"}:

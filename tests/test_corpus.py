@@ -127,6 +127,24 @@ def test_missing_input_is_an_issue_not_a_crash(tmp_path):
     assert "no such file or folder" in corpus.issues[0].message
 
 
+def test_a_missing_input_does_not_stop_the_others(tmp_path):
+    corpus = load_corpus([tmp_path / "nope", str(tmp_path / "*.none"), SAMPLE_DIR])
+    assert len(corpus.documents) == 2
+    assert [i.kind for i in corpus.issues] == ["missing input", "missing input", "skipped"]
+    assert "glob matched no files" in corpus.issues[1].message
+
+
+def test_nested_folders_are_walked_in_sorted_order(tmp_path):
+    for rel in ["b/2.txt", "a/z.txt", "a/sub/1.txt", ".hidden/x.txt", "c.txt"]:
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"BEIRUT (Reuters) – Story {rel}.", encoding="utf-8")
+    ids = [d.doc_id for d in load_corpus(tmp_path).documents]
+    assert ids == ["a/sub/1.txt", "a/z.txt", "b/2.txt", "c.txt"]
+    globbed = [d.doc_id for d in load_corpus(str(tmp_path / "a" / "**" / "*.txt")).documents]
+    assert globbed == ["sub/1.txt", "z.txt"]
+
+
 def test_csv_with_default_columns_keeps_metadata_and_line_numbers(tmp_path):
     path = tmp_path / "export.csv"
     path.write_text(
