@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis_lib.actors import Mention, find_article_actors, resolve_corpus_aliases
 from analysis_lib.corpus import Corpus, Document, LoadIssue, iter_documents
 from analysis_lib.schemas import check_frame, join_list, to_frame
 from analysis_lib.segment import (
@@ -29,7 +30,7 @@ from analysis_lib.sentences import iter_paragraphs, split_sentences
 
 _WORD = re.compile(r"\w+")
 
-TABLE_NAMES = ("articles", "sentences", "residue", "issues")
+TABLE_NAMES = ("articles", "sentences", "mentions", "residue", "issues")
 
 
 def segment_documents(
@@ -76,9 +77,11 @@ def extract(
     single: bool | None = None,
     separator: str | re.Pattern[str] | None = DEFAULT_SEPARATOR,
     duplicate_threshold: float = 0.8,
+    actors: bool = True,
+    actor_backend: str = "rules",
     progress: bool = False,
 ) -> dict[str, pd.DataFrame]:
-    """Turn a corpus into tables: ``articles``, ``sentences``, ``residue``, ``issues``.
+    """Turn a corpus into tables: ``articles``, ``sentences``, ``mentions``, ``residue``, ``issues``.
 
     Args:
         inputs: A loaded corpus, or paths / folders / globs to load (streamed).
@@ -88,6 +91,8 @@ def extract(
         separator: Separator-line pattern (see :func:`~analysis_lib.segment.build_separator`).
         duplicate_threshold: Jaccard similarity above which an article is marked as
             a near-duplicate of an earlier one.
+        actors: Find actor mentions (the ``mentions`` table; empty when ``False``).
+        actor_backend: ``"rules"`` or ``"spacy"`` (see :func:`~analysis_lib.actors.find_actors`).
         progress: Show a tqdm progress bar over documents.
 
     Returns:
@@ -122,16 +127,23 @@ def extract(
         replace(a, duplicate_of=articles[m].article_id) if m is not None else a
         for a, m in zip(articles, marks, strict=True)
     ]
-    article_rows, sentence_rows = [], []
+    article_rows, sentence_rows, mentions = [], [], []
     for article in articles:
         sentences = split_sentences(article.body)
         article_rows.append(_article_row(article, len(sentences)))
         sentence_rows.extend(
             {"article_id": article.article_id, **_sentence_fields(s)} for s in sentences
         )
+        if actors:
+            starts = [s.start for s in sentences]
+            mentions.extend(
+                find_article_actors(article.article_id, article.body, starts, backend=actor_backend)
+            )
+    mentions = resolve_corpus_aliases(mentions)
     return {
         "articles": to_frame("articles", article_rows),
         "sentences": to_frame("sentences", sentence_rows),
+        "mentions": to_frame("mentions", (_mention_row(m) for m in mentions)),
         "residue": to_frame("residue", (_residue_row(r) for r in residue)),
         "issues": to_frame("issues", (_issue_row(i) for i in issues)),
     }
@@ -174,6 +186,21 @@ def _sentence_fields(s) -> dict[str, object]:
         "start": s.start,
         "end": s.end,
         "text": s.text,
+    }
+
+
+def _mention_row(m: Mention) -> dict[str, object]:
+    return {
+        "article_id": m.article_id,
+        "sentence": m.sentence,
+        "start": m.start,
+        "end": m.end,
+        "text": m.text,
+        "actor": m.actor,
+        "entity_type": m.entity_type,
+        "sector": m.sector,
+        "country": m.country,
+        "method": m.method,
     }
 
 
