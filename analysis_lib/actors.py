@@ -37,6 +37,7 @@ from analysis_lib.lexicon import (
     Lexicon,
     load_lexicon,
 )
+from analysis_lib.names import get_name_finder, remember_person, sentence_initial
 
 ENTITY_TYPES = ("PERSON", "ORGANIZATION", "LOCATION", "GROUP")
 
@@ -153,7 +154,7 @@ def _compose(text: str, hits: list[_Hit], lex: Lexicon) -> list[Mention]:
                         info.entity_type, info.sector, info.country, info.kind)
             )  # fmt: skip
         i += 1
-    return _drop_modifier_agents(text, _drop_modified_agents(text, mentions))
+    return _drop_modifier_agents(text, _drop_modified_agents(text, mentions), lex)
 
 
 def _head_agent(text: str, hit: _Hit, lex: Lexicon) -> _Hit | None:
@@ -167,121 +168,12 @@ def _head_agent(text: str, hit: _Hit, lex: Lexicon) -> _Hit | None:
     return _Hit(space + 1, hit.end, found[1], None)
 
 
-#: Words that may follow an agent noun used as the head of its phrase ("the government said").
-HEAD_FOLLOWERS = frozenset(
-    [
-        "said",
-        "says",
-        "say",
-        "told",
-        "added",
-        "has",
-        "have",
-        "had",
-        "was",
-        "were",
-        "is",
-        "are",
-        "be",
-        "been",
-        "being",
-        "will",
-        "would",
-        "could",
-        "should",
-        "can",
-        "may",
-        "might",
-        "must",
-        "did",
-        "does",
-        "do",
-        "also",
-        "still",
-        "now",
-        "then",
-        "who",
-        "whom",
-        "whose",
-        "which",
-        "that",
-        "and",
-        "or",
-        "but",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "from",
-        "with",
-        "by",
-        "as",
-        "into",
-        "over",
-        "against",
-        "near",
-        "after",
-        "before",
-        "during",
-        "since",
-        "across",
-        "around",
-        "about",
-        "under",
-        "without",
-        "within",
-        "than",
-        "while",
-        "when",
-        "where",
-        "if",
-        "so",
-        "not",
-        "had've's",
-    ]
-)
-#: Agent nouns that are mostly modifiers in the singular ("Islamist rebels", "government side").
-MODIFIER_PRONE = frozenset(
-    [
-        "islamist",
-        "militant",
-        "jihadi",
-        "jihadist",
-        "rebel",
-        "insurgent",
-        "government",
-        "military",
-        "local",
-        "family",
-        "civilian",
-        "marine",
-        "sniper",
-        "commander",
-        "police",
-        "opposition",
-        "security",
-        "terrorist",
-        "extremist",
-        "separatist",
-        "tribal",
-        "refugee",
-        "migrant",
-        "student",
-        "worker",
-        "army",
-        "regime",
-    ]
-)
-
-
-def _drop_modifier_agents(text: str, mentions: list[Mention]) -> list[Mention]:
+def _drop_modifier_agents(text: str, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """Drop agent nouns that modify a following noun (``Islamist militants``, ``rebel-held``)."""
     kept = []
     for k, m in enumerate(mentions):
         if m.method == "agent" and (
-            _is_modifier(text, m, mentions[k + 1] if k + 1 < len(mentions) else None)
+            _is_modifier(text, m, mentions[k + 1] if k + 1 < len(mentions) else None, lex)
             or _inside_proper_name(text, m)
         ):
             continue
@@ -295,13 +187,13 @@ _CAPITAL_AFTER = re.compile(r" [A-Z]")
 
 def _inside_proper_name(text: str, m: Mention) -> bool:
     """A capitalized agent word inside a name (``1st Marine Brigade``, ``Scout Rangers``)."""
-    if not m.text[0].isupper() or _sentence_initial(text, m.start):
+    if not m.text[0].isupper() or sentence_initial(text, m.start):
         return False
     before = text[max(0, m.start - 30) : m.start]
     return bool(_CAPITAL_BEFORE.search(before) or _CAPITAL_AFTER.match(text, m.end))
 
 
-def _is_modifier(text: str, m: Mention, nxt: Mention | None) -> bool:
+def _is_modifier(text: str, m: Mention, nxt: Mention | None, lex: Lexicon) -> bool:
     end = m.end
     if end < len(text) and text[end] == "-" and end + 1 < len(text) and text[end + 1].isalpha():
         return True  # rebel-held, government-backed
@@ -312,13 +204,13 @@ def _is_modifier(text: str, m: Mention, nxt: Mention | None) -> bool:
         and nxt.method in ("agent", "institution")
     ):
         return True
-    if m.text.lower() not in MODIFIER_PRONE:
+    if m.text.lower() not in lex.cues["modifier_prone"]:
         return False
     follower = _WORD_AFTER.match(text, end)
     if follower is None:
         return False
     word = follower.group(1)
-    return word.islower() and word not in HEAD_FOLLOWERS and not word.endswith("ed")
+    return word.islower() and word not in lex.cues["head_follower"] and not word.endswith("ed")
 
 
 _WORD_AFTER = re.compile(r" ([A-Za-z’']+)")
@@ -363,751 +255,6 @@ def find_dictionary_actors(text: str, *, lexicon: Lexicon | None = None) -> list
     return _select(_compose(text, _dictionary_hits(text, lex), lex))
 
 
-# --------------------------------------------------------------------------- name finder
-
-_ABBREV_WORDS = "Gen|Lt|Col|Maj|Capt|Sgt|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|St|Brig|Adm|Cpl|Pvt|Cmdr|Rev|Jr|Sr|Mt|Ft|Spc"
-_ABBREV = r"(?:" + _ABBREV_WORDS + r")\."
-_TOKEN = (
-    r"(?:\d{1,3}(?:st|nd|rd|th)(?=[ ][A-Z])|"
-    + _ABBREV
-    + r"|(?:[A-Z]\.){2,}|[A-Z]\.(?=[ ][A-Z])|[A-Z][\w'’]*(?:-[\w'’]+)*"
-    r"|(?:al|el|ad|as|ash|az|an|ar|at|bin|ibn|abu|bint)-[A-Z][\w'’]*(?:-[\w'’]+)*)"
-)
-_JOIN = (
-    r"(?:[ ](?:(?:al|el|bin|ibn|bint|abu|de|da|del|della|di|du|van|von|der|den|le|la|dos|das|ul|ud"
-    r"|of|for|of[ ]the|for[ ]the)[ ])?)"
-)
-_CANDIDATE = re.compile(r"(?<![\w’'-])" + _TOKEN + r"(?:" + _JOIN + _TOKEN + r")*")
-_SENTENCE_START = frozenset(".!?:;\n“\"‘'([—–-")
-_MONTH_NAMES = frozenset({"April", "May", "June", "August"})  # also given names / surnames
-_DAY_AFTER = re.compile(r" \d")
-_TIME_BEFORE = re.compile(
-    r"\b(?:in|since|until|till|by|from|early|late|mid|last|next|this|of)\s$", re.I
-)
-
-
-def _is_date(text: str, start: int, end: int) -> bool:
-    """``May 23``, ``in May``: the month reading of April/May/June/August."""
-    return bool(_DAY_AFTER.match(text, end) or _TIME_BEFORE.search(text[max(0, start - 8) : start]))
-
-
-_CONNECTORS = frozenset(
-    [
-        "al",
-        "el",
-        "bin",
-        "ibn",
-        "bint",
-        "abu",
-        "de",
-        "da",
-        "del",
-        "della",
-        "di",
-        "du",
-        "van",
-        "von",
-        "der",
-        "den",
-        "le",
-        "la",
-        "dos",
-        "das",
-        "ul",
-        "ud",
-        "of",
-        "for",
-        "the",
-    ]
-)
-#: Capitalized words that never start or end a name (days, months, function words).
-NON_NAME_WORDS = frozenset(
-    [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sep",
-        "Sept",
-        "Oct",
-        "Nov",
-        "Dec",
-        "The",
-        "A",
-        "An",
-        "In",
-        "On",
-        "At",
-        "By",
-        "For",
-        "From",
-        "To",
-        "Of",
-        "And",
-        "But",
-        "Or",
-        "If",
-        "As",
-        "It",
-        "Its",
-        "He",
-        "She",
-        "They",
-        "We",
-        "I",
-        "You",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "There",
-        "Here",
-        "When",
-        "While",
-        "After",
-        "Before",
-        "Since",
-        "During",
-        "Despite",
-        "Although",
-        "However",
-        "Meanwhile",
-        "Also",
-        "Still",
-        "Yet",
-        "So",
-        "Then",
-        "Now",
-        "Some",
-        "Many",
-        "Most",
-        "All",
-        "Both",
-        "Each",
-        "Every",
-        "No",
-        "Not",
-        "Only",
-        "His",
-        "Her",
-        "Their",
-        "Our",
-        "My",
-        "Your",
-        "Mr",
-        "Mrs",
-        "Ms",
-    ]
-)
-
-ORG_WORDS = frozenset(
-    [
-        "Ministry",
-        "Council",
-        "Forces",
-        "Force",
-        "Army",
-        "Brigade",
-        "Brigades",
-        "Battalion",
-        "Battalions",
-        "Division",
-        "Front",
-        "Observatory",
-        "Party",
-        "Movement",
-        "Group",
-        "Command",
-        "Corps",
-        "Service",
-        "Services",
-        "Agency",
-        "Committee",
-        "Commission",
-        "Union",
-        "League",
-        "Coalition",
-        "Alliance",
-        "Court",
-        "Police",
-        "Guard",
-        "Guards",
-        "Bank",
-        "University",
-        "Institute",
-        "Organization",
-        "Organisation",
-        "Association",
-        "Foundation",
-        "Company",
-        "Corporation",
-        "Corp",
-        "Corp.",
-        "Inc",
-        "Inc.",
-        "Ltd",
-        "Ltd.",
-        "Authority",
-        "Department",
-        "Office",
-        "Network",
-        "News",
-        "Times",
-        "Post",
-        "Journal",
-        "Television",
-        "TV",
-        "Radio",
-        "Unit",
-        "Units",
-        "Regiment",
-        "Squadron",
-        "Fleet",
-        "Navy",
-        "Assembly",
-        "Parliament",
-        "Congress",
-        "Senate",
-        "Cabinet",
-        "Government",
-        "Administration",
-        "Commandos",
-        "Rangers",
-        "Mission",
-        "Centre",
-        "Center",
-        "Tribunal",
-        "Federation",
-        "Society",
-        "Club",
-        "Directorate",
-        "Secretariat",
-        "Board",
-        "Bureau",
-        "Airlines",
-        "Airways",
-        "Group",
-        "Holdings",
-        "Industries",
-        "Media",
-        "Press",
-        "Brotherhood",
-        "Jihad",
-        "Taliban",
-        "Legion",
-        "Battalions",
-        "Crescent",
-        "Cross",
-        "Watch",
-        "Fund",
-        "Program",
-        "Programme",
-        "Project",
-        "Partners",
-        "Council",
-        "Courts",
-        "Association",
-        "Academy",
-        "College",
-        "Mission",
-        "Embassy",
-        "Consulate",
-        "Party",
-        "Front",
-        "Movement",
-        "Alliance",
-    ]
-)
-LOC_WORDS = frozenset(
-    [
-        "Province",
-        "City",
-        "Valley",
-        "River",
-        "Mountains",
-        "Mountain",
-        "Street",
-        "Road",
-        "Boulevard",
-        "Square",
-        "Bridge",
-        "Airport",
-        "Base",
-        "Camp",
-        "Field",
-        "Fields",
-        "Station",
-        "District",
-        "Region",
-        "Governorate",
-        "Island",
-        "Islands",
-        "Lake",
-        "Sea",
-        "Gulf",
-        "Strait",
-        "Border",
-        "Desert",
-        "Neighborhood",
-        "Neighbourhood",
-        "Quarter",
-        "Village",
-        "Town",
-        "County",
-        "Peninsula",
-        "Highway",
-        "Avenue",
-        "Park",
-        "Port",
-        "Harbour",
-        "Harbor",
-        "Plain",
-        "Plains",
-        "Hills",
-        "Hill",
-        "Coast",
-        "Oasis",
-        "Canal",
-        "Dam",
-        "Crossing",
-        "Checkpoint",
-        "Prison",
-        "Palace",
-        "Stadium",
-        "Refinery",
-        "Oilfield",
-        "Countryside",
-        "Heights",
-        "Strip",
-        "Bay",
-        "Forest",
-        "Basin",
-        "Mosque",
-        "Church",
-        "Cathedral",
-        "Hospital",
-        "School",
-        "Market",
-        "Bazaar",
-        "Hotel",
-        "Mall",
-        "Compound",
-    ]
-)
-LOC_PREFIXES = frozenset(["Mount", "Lake", "Gulf", "Port", "Cape", "Fort", "Camp", "Al"])
-_PLACE_CUES_BEFORE = frozenset(
-    [
-        "in",
-        "near",
-        "at",
-        "from",
-        "to",
-        "into",
-        "outside",
-        "across",
-        "around",
-        "toward",
-        "towards",
-        "via",
-        "through",
-        "of",
-        "between",
-    ]
-)
-_PLACE_CUES_AFTER = re.compile(
-    r"\s+(?:province|city|region|district|governorate|countryside|border|town|village|area|"
-    r"valley|neighbou?rhood|state|county)\b"
-)
-_SAID_AFTER = re.compile(r"[,]?\s+(?:said|says|told|added|wrote|tweeted|asked|explained)\b")
-_SAID_BEFORE = re.compile(r"\b(?:said|says|told|according to)\s+$")
-_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+[a-z]")
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,9}s?")
-
-
-def _sentence_initial(text: str, start: int) -> bool:
-    i = start - 1
-    while i >= 0 and text[i].isspace():
-        if text[i] == "\n":
-            return True
-        i -= 1
-    if i < 0:
-        return True
-    if text[i] == "." and _ABBREV_BEFORE.search(text, max(0, i - 12), i + 1):
-        return False  # "U.S. Naval Forces", "Lt. Gen. Ali"
-    return text[i] in _SENTENCE_START
-
-
-_ABBREV_BEFORE = re.compile(r"\b(?:(?:[A-Z]\.){2,}|[A-Z]\.|(?:" + _ABBREV_WORDS + r")\.)$")
-
-
-def _is_caps_line(text: str, start: int, end: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : line_end if line_end != -1 else len(text)]
-    letters = [ch for ch in line if ch.isalpha()]
-    return len(letters) > 6 and all(ch.isupper() for ch in letters)
-
-
-@dataclass
-class _Candidate:
-    start: int
-    end: int
-    tokens: list[tuple[int, int]]  # token spans
-    title_sector: str | None = None
-    title_country: str = ""
-
-
-def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    spans = []
-    for m in re.finditer(r"\S+", text[start:end]):
-        spans.append((start + m.start(), start + m.end()))
-    return spans
-
-
-_SERVICES = frozenset(
-    {"Navy", "Army", "Marine", "Marines", "Air", "Force", "Corps", "Coast", "Guard"}
-)
-#: Words that qualify a title ("Deputy Secretary", "Senior Chief Petty Officer", "Press Secretary").
-TITLE_MODIFIERS = frozenset(
-    [
-        "Deputy",
-        "Acting",
-        "Former",
-        "Vice",
-        "Senior",
-        "Chief",
-        "Special",
-        "Press",
-        "Assistant",
-        "Associate",
-        "Executive",
-        "Interim",
-        "First",
-        "Second",
-        "Staff",
-        "Master",
-        "Command",
-        "Lance",
-        "Petty",
-        "Rear",
-        "Grand",
-        "Supreme",
-        "Principal",
-        "Under",
-        "Junior",
-        "Foreign",
-        "Defense",
-        "Defence",
-        "Interior",
-        "Prime",
-        "Finance",
-        "Justice",
-        "Health",
-        "Home",
-        "State",
-        "Presidential",
-    ]
-)
-
-
-def _strip_titles(text: str, cand: _Candidate, lex: Lexicon) -> None:
-    """Remove leading titles and ranks; a stripped title makes the rest a PERSON.
-
-    Handles service branches and qualifiers: ``Navy Capt. Jeff Davis``, ``Deputy
-    Secretary of State Tony Blinken``, ``Senior Chief Petty Officer Scott C. Dayton``.
-    """
-    toks = cand.tokens
-    words = [text[s:e] for s, e in toks]
-    i, sector, has_title = 0, "", False
-    while i < len(words) - 1:
-        word = words[i]
-        found = lex.title_words.get(word, lex.title_words.get(word.rstrip(".")))
-        if found is not None:
-            has_title, sector, i = True, found or sector, i + 1
-        elif word in TITLE_MODIFIERS or (word in _SERVICES and i + 2 < len(words)):
-            i += 1
-        elif word in ("of", "for") and has_title and i + 2 < len(words):
-            i += 2  # "Secretary of State", "Minister for Foreign Affairs"
-        else:
-            break
-    if not has_title or i == 0 or i >= len(words) or words[i] in _CONNECTORS:
-        return
-    rest = words[i:]
-    if all(_is_common(w, lex) for w in rest) and not any(
-        w in lex.surnames or w in lex.given_names for w in rest
-    ):
-        return  # "General Electric": not a title before a name
-    phrase = " ".join(words[:i])
-    cand.title_sector = lex.titles.get(phrase, sector)
-    cand.tokens = toks[i:]
-    cand.start = cand.tokens[0][0]
-
-
-def _trim(text: str, cand: _Candidate, lex: Lexicon, initial: bool) -> None:
-    """Drop a sentence-initial common word, connectors at the edges, and trailing periods."""
-    toks = cand.tokens
-    if initial and toks and _is_common(text[toks[0][0] : toks[0][1]], lex, strong=True):
-        toks = toks[1:]
-    for k, (s, e) in enumerate(toks):  # a day or month ends the name ("Yildirim on Monday")
-        if text[s:e] in NON_NAME_WORDS and not (
-            text[s:e] in _MONTH_NAMES and not _is_date(text, s, e)
-        ):
-            toks = toks[:k] if k else toks[1:]
-            break
-    while toks and text[toks[0][0] : toks[0][1]] in _CONNECTORS:
-        toks = toks[1:]
-    while toks and text[toks[-1][0] : toks[-1][1]] in _CONNECTORS:
-        toks = toks[:-1]
-    cand.tokens = toks
-    if toks:
-        cand.start, cand.end = toks[0][0], toks[-1][1]
-
-
-#: Zipf frequency above which a capitalized sentence-initial word is read as an ordinary
-#: word even when it is also a name or place ("Much", "Young", "May").
-VERY_COMMON_ZIPF = 4.5
-
-
-def _is_common(word: str, lex: Lexicon, *, strong: bool = False) -> bool:
-    """Whether a capitalized word is an ordinary English word rather than a name.
-
-    Names and places win over the word list, except, with ``strong`` (a sentence-initial
-    word), for very frequent words.
-    """
-    bare = word.rstrip(".").replace("’", "'")
-    low = bare.lower()
-    if bare in NON_NAME_WORDS:
-        return True
-    zipf = lex.common_words.get(low)
-    if strong and zipf is not None and zipf >= VERY_COMMON_ZIPF:
-        return True
-    if bare in lex.given_names or bare in lex.places:
-        return False
-    return zipf is not None or bare in lex.nationality_words
-
-
-def _type_candidate(
-    text: str, cand: _Candidate, lex: Lexicon, known: dict[str, Mention]
-) -> Mention | None:
-    surface = text[cand.start : cand.end]
-    words = [text[s:e] for s, e in cand.tokens]
-    if cand.title_sector is not None:
-        return _mention(
-            cand, surface, surface, "PERSON", cand.title_sector, cand.title_country, "title"
-        )
-    alias = known.get(surface)
-    if alias is not None:
-        return _mention(
-            cand, surface, alias.actor, alias.entity_type, alias.sector, alias.country, "alias"
-        )
-    if _not_an_actor(words, lex):
-        return None
-    if len(words) == 1 and _ACRONYM.fullmatch(surface):
-        return _mention(cand, surface, surface, "ORGANIZATION", "", "", "acronym")
-    last = words[-1]
-    if last in ORG_WORDS:
-        return _mention(cand, surface, surface, "ORGANIZATION", "", "", "name")
-    if last in LOC_WORDS or (words[0] in LOC_PREFIXES and len(words) > 1):
-        return _mention(cand, surface, surface, "LOCATION", "", lex.places.get(surface, ""), "name")
-    before = text[max(0, cand.start - 40) : cand.start]
-    role_sector = _role_word_before(before, lex)
-    if role_sector is not None:
-        return _mention(cand, surface, surface, "PERSON", role_sector, "", "name")
-    if surface in lex.places and not (words[0] in lex.given_names and len(words) > 1):
-        return _mention(cand, surface, surface, "LOCATION", "", lex.places[surface], "gazetteer")
-    after = text[cand.end : cand.end + 40]
-    if _PLACE_CUES_AFTER.match(after):
-        return _mention(cand, surface, surface, "LOCATION", "", "", "name")
-    if len(words) >= 2 and (words[0] in lex.given_names or words[-1] in lex.surnames):
-        return _mention(cand, surface, surface, "PERSON", "", "", "name")
-    if _SAID_AFTER.match(after) or _SAID_BEFORE.search(before) or _APPOSITION.match(after):
-        return _mention(cand, surface, surface, "PERSON", "", "", "name")
-    prev_word = before.rsplit(None, 1)[-1] if before.strip() else ""
-    if prev_word in _PLACE_CUES_BEFORE:
-        return _mention(cand, surface, surface, "LOCATION", "", "", "name")
-    if len(words) == 1:
-        if _is_common(surface, lex):
-            return None
-        if surface in lex.surnames or surface in lex.given_names:
-            return _mention(cand, surface, surface, "PERSON", "", "", "name")
-        return _mention(cand, surface, surface, "ORGANIZATION", "", "", "name")
-    if any(_is_common(w, lex) for w in words if w not in _CONNECTORS):
-        return _mention(cand, surface, surface, "ORGANIZATION", "", "", "name")
-    return _mention(cand, surface, surface, "PERSON", "", "", "name")
-
-
-#: Capitalized names that are not actors: operations, dates, holidays, ships.
-_NON_ACTOR_FIRST = frozenset(
-    {"Operation", "HMS", "USS", "FS", "INS", "HMAS", "HMCS", "USNS", "RFS"}
-)
-_NON_ACTOR_LAST = frozenset({"Day", "Time", "Eve", "Week", "Year", "Month", "Ramadan", "Eid"})
-
-
-def _not_an_actor(words: list[str], lex: Lexicon) -> bool:
-    """Operations, ships, dates, weapon acronyms, single letters and nationality words."""
-    if words[0] in _NON_ACTOR_FIRST or words[-1] in _NON_ACTOR_LAST:
-        return True
-    if len(words) == 1:
-        word = words[0]
-        if len(word.rstrip(".")) == 1 or word.rstrip("s") in lex.non_actor_acronyms:
-            return True
-        if "-" in word and all(_is_common(part, lex) for part in word.split("-") if part):
-            return True  # "Ground-based", "Kurdish-Arab"
-    return all(w in lex.nationality_words or w in _CONNECTORS for w in words)
-
-
-def _role_word_before(before: str, lex: Lexicon) -> str | None:
-    """The sector of a role word right before a name (``governor Nestor …`` -> GOV), else None."""
-    words = before.replace(",", " ").split()
-    if not words or words[-1].lower() not in lex.role_words:
-        return None
-    return lex.titles.get(words[-1].capitalize(), "")
-
-
-def _mention(
-    cand: _Candidate, surface: str, actor: str, etype: str, sector: str, country: str, method: str
-) -> Mention:
-    if etype == "LOCATION" and actor == surface:
-        actor = _place_actor(surface)
-    return Mention(cand.start, cand.end, surface, actor, etype, sector, country, method)
-
-
-_PLACE_DESIGNATOR = re.compile(r"\s+(?:City|Province|Governorate|River|Region|District)$")
-
-
-def _place_actor(name: str) -> str:
-    """``Marawi City`` -> ``Marawi``; ``Euphrates River`` -> ``Euphrates``."""
-    stripped = _PLACE_DESIGNATOR.sub("", name)
-    return stripped or name
-
-
-def _free_segments(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Parts of [start, end) not covered by taken spans (sorted, non-overlapping)."""
-    segments = []
-    pos = start
-    i = bisect.bisect_left(taken, (start, -1))
-    if i > 0 and taken[i - 1][1] > start:
-        i -= 1
-    while i < len(taken) and taken[i][0] < end:
-        s, e = taken[i]
-        if s > pos:
-            segments.append((pos, s))
-        pos = max(pos, e)
-        i += 1
-    if pos < end:
-        segments.append((pos, end))
-    return segments
-
-
-_POSSESSIVE_END = re.compile(r"['’]s?(?=\s|$)")
-
-
-def _name_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split a free segment at possessives (``Marawi’s Grand Mosque``) and trim it."""
-    pieces = []
-    pos = start
-    for m in _POSSESSIVE_END.finditer(text, start, end):
-        pieces.append((pos, m.start()))
-        pos = m.end()
-    pieces.append((pos, end))
-    out = []
-    for s, e in pieces:
-        while s < e and text[s] in " -":
-            s += 1
-        while e > s and text[e - 1] in " -'’":
-            e -= 1
-        if s < e and (
-            text[s].isupper() or text[s].isdigit() or text[s : s + 3] in _LOWER_PARTICLES
-        ):
-            out.append((s, e))
-    return out
-
-
-_LOWER_PARTICLES = frozenset(
-    {"al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-", "bin", "ibn", "abu"}
-)
-
-
-def _name_mention(
-    text: str,
-    start: int,
-    end: int,
-    lex: Lexicon,
-    offices: dict[int, Mention],
-    known: dict[str, Mention],
-) -> Mention | None:
-    cand = _Candidate(start, end, _tokens(text, start, end))
-    office = offices.get(start - 1)
-    last = text[cand.tokens[-1][0] : cand.tokens[-1][1]]
-    if office is not None:
-        cand.title_sector, cand.title_country = office.sector, office.country
-    elif last not in LOC_WORDS and last not in ORG_WORDS:
-        _strip_titles(text, cand, lex)
-    _trim(text, cand, lex, cand.start == start and _sentence_initial(text, start))
-    if not cand.tokens or _is_caps_line(text, cand.start, cand.end):
-        return None
-    words = [text[s:e] for s, e in cand.tokens]
-    if len(words) > 1 and all(w.isupper() and len(w) > 3 for w in words):
-        return None  # a phrase in capitals (a subhead), not a name
-    if len(words) == 1 and lex.folded.get(_folded_text(words[0]), None) is not None:
-        return None  # an agent or institution noun ("Islamist", "Military")
-    return _type_candidate(text, cand, lex, known)
-
-
-def _find_names(text: str, dictionary: list[Mention], lex: Lexicon) -> list[Mention]:
-    taken = [(m.start, m.end) for m in dictionary]
-    offices = {m.end: m for m in dictionary if m.method == "office"}
-    known: dict[str, Mention] = {}
-    found: list[Mention] = []
-    for match in _CANDIDATE.finditer(text):
-        for seg_start, seg_end in _free_segments(match.start(), match.end(), taken):
-            for start, end in _name_pieces(text, seg_start, seg_end):
-                mention = _name_mention(text, start, end, lex, offices, known)
-                if mention is None:
-                    continue
-                found.append(mention)
-                if mention.entity_type == "PERSON":
-                    _remember_person(mention, known)
-    return found
-
-
-def _remember_person(m: Mention, known: dict[str, Mention]) -> None:
-    parts = m.actor.split()
-    if parts and parts[-1][:3] in ("al-", "el-"):
-        known.setdefault(parts[-1][3:], m)  # "Assad" for "Bashar al-Assad"
-    if len(parts) >= 2:
-        known.setdefault(parts[-1], m)
-        if not parts[0].endswith("."):
-            known.setdefault(parts[0], m)
-        core = [p for p in parts if p.lower() not in _CONNECTORS]
-        if core:
-            known.setdefault(core[-1], m)
-        tail = m.actor.split(" ", 1)[1]
-        known.setdefault(tail, m)
-
-
 # --------------------------------------------------------------------------- aliases
 
 _DEFINITION = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z0-9&.-]{1,9})\)")
@@ -1124,7 +271,7 @@ def _resolve_in_text(text: str, mentions: list[Mention], lex: Lexicon) -> list[M
             m = replace(m, actor=canon.actor, entity_type=canon.entity_type, sector=canon.sector or m.sector,
                         country=canon.country or m.country, method="alias")  # fmt: skip
         if m.entity_type == "PERSON" and " " in m.actor:
-            _remember_person(m, by_surface)
+            remember_person(m.actor, m, by_surface)
         definition = _DEFINITION.match(text, m.end)
         if definition and m.entity_type != "GROUP":
             by_surface.setdefault(definition.group("acr"), m)
@@ -1180,9 +327,16 @@ def find_actors(
         raise ValueError(f"unknown backend {backend!r}: expected 'rules' or 'spacy'")
     lex = lexicon or load_lexicon()
     dictionary = _select(_compose(text, _dictionary_hits(text, lex), lex))
-    names = _find_names(text, dictionary, lex)
+    finder = get_name_finder(lex)
+    taken = [(m.start, m.end) for m in dictionary]
+    offices = {m.end: m for m in dictionary if m.method == "office"}
+    names = [
+        Mention(n.start, n.end, n.text, n.actor, n.entity_type, n.sector, n.country, n.method)
+        for n in finder.find(text, taken, offices)
+    ]
     merged = sorted(dictionary + names, key=lambda m: m.start)
     merged = _merge_country_prefixes(text, merged)
+    merged = _merge_place_qualifiers(text, merged, lex)
     merged = _drop_titles_and_roles(text, merged)
     return _resolve_in_text(text, merged, lex)
 
@@ -1205,6 +359,28 @@ def _merge_country_prefixes(text: str, mentions: list[Mention]) -> list[Mention]
             surface = text[prev.start : m.end]
             actor = surface if m.method == "name" else m.actor
             out[-1] = replace(m, start=prev.start, text=surface, actor=actor, country=prev.country)
+            continue
+        out.append(m)
+    return out
+
+
+def _merge_place_qualifiers(text: str, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """``Palmyra, Syria`` and ``Cibolo, Texas``: a place and the country or state after it
+    are one location; the actor stays the place, the country comes from the qualifier."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.entity_type == "LOCATION"
+            and m.entity_type == "LOCATION"
+            and prev.method != "country"
+            and (m.method == "country" or lex.place_kinds.get(m.text) == "admin1")
+            and text[prev.end : m.start] == ", "
+        ):
+            out[-1] = replace(
+                prev, end=m.end, text=text[prev.start : m.end], country=m.country or prev.country
+            )
             continue
         out.append(m)
     return out
@@ -1294,7 +470,7 @@ def resolve_corpus_aliases(mentions: Sequence[Mention]) -> list[Mention]:
     persons = {m.actor: m for m in mentions if m.entity_type == "PERSON" and " " in m.actor}
     for actor in persons:
         short: dict[str, Mention] = {}
-        _remember_person(persons[actor], short)
+        remember_person(actor, persons[actor], short)
         for key in short:
             full_by_short.setdefault(key, set()).add(actor)
     out = []

