@@ -27,7 +27,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from analysis_lib.lexicon import (
     ASCII_LOWER,
@@ -42,9 +42,12 @@ from analysis_lib.names import get_name_finder, remember_person, sentence_initia
 ENTITY_TYPES = ("PERSON", "ORGANIZATION", "LOCATION", "GROUP")
 
 
-@dataclass(frozen=True)
-class Mention:
-    """One actor mention; ``start``/``end`` are offsets into the text searched."""
+class Mention(NamedTuple):
+    """One actor mention; ``start``/``end`` are offsets into the text searched.
+
+    An immutable named tuple (fast to create in bulk); ``m._replace(...)`` makes a
+    changed copy.
+    """
 
     start: int
     end: int
@@ -61,18 +64,11 @@ class Mention:
 # --------------------------------------------------------------------------- dictionary
 
 
-@dataclass(frozen=True)
-class _Hit:
+class _Hit(NamedTuple):
     start: int
     end: int
     info: ActorInfo | None
     institution: object | None  # lexicon.Institution
-
-
-def _bounded(text: str, start: int, end: int) -> bool:
-    return (start == 0 or not text[start - 1].isalnum()) and (
-        end == len(text) or not text[end].isalnum()
-    )
 
 
 def _folded_text(text: str) -> str:
@@ -82,13 +78,22 @@ def _folded_text(text: str) -> str:
 
 def _dictionary_hits(text: str, lex: Lexicon) -> list[_Hit]:
     hits = []
+    add = hits.append
+    size = len(text)
+    isalnum = str.isalnum
     for automaton, haystack in ((lex.exact, text), (lex.folded, _folded_text(text))):
         for last, (length, info, institution) in automaton.iter_long(haystack):
             start, end = last - length + 1, last + 1
-            if _bounded(text, start, end):
-                hits.append(_Hit(start, end, info, institution))
-    hits.sort(key=lambda h: (h.start, -h.end))
+            if (start == 0 or not isalnum(text[start - 1])) and (
+                end == size or not isalnum(text[end])
+            ):
+                add(_Hit(start, end, info, institution))
+    hits.sort(key=_hit_order)
     return hits
+
+
+def _hit_order(hit: _Hit) -> tuple[int, int]:
+    return hit.start, -hit.end
 
 
 _POSSESSIVE = frozenset({" ", "'s ", "’s "})
@@ -268,7 +273,7 @@ def _resolve_in_text(text: str, mentions: list[Mention], lex: Lexicon) -> list[M
     for m in mentions:
         canon = by_surface.get(m.text)
         if canon is not None and m.method in ("name", "acronym", "gazetteer"):
-            m = replace(m, actor=canon.actor, entity_type=canon.entity_type, sector=canon.sector or m.sector,
+            m = m._replace(actor=canon.actor, entity_type=canon.entity_type, sector=canon.sector or m.sector,
                         country=canon.country or m.country, method="alias")  # fmt: skip
         if m.entity_type == "PERSON" and " " in m.actor:
             remember_person(m.actor, m, by_surface)
@@ -287,7 +292,7 @@ def _add_contextual(
     for m in mentions:
         info = lex.contextual.get(m.text)
         if info is not None and info.actor in seen and info.actor != m.actor:
-            m = replace(m, actor=info.actor, entity_type=info.entity_type, sector=info.sector,
+            m = m._replace(actor=info.actor, entity_type=info.entity_type, sector=info.sector,
                         country=info.country, method="alias")  # fmt: skip
         out.append(m)
     return out
@@ -337,6 +342,8 @@ def find_actors(
     merged = sorted(dictionary + names, key=lambda m: m.start)
     merged = _merge_country_prefixes(text, merged)
     merged = _merge_place_qualifiers(text, merged, lex)
+    merged = _merge_place_prefixes(text, merged, lex)
+    merged = [m for m in merged if not _is_heading(text, m)]
     merged = _drop_titles_and_roles(text, merged)
     return _resolve_in_text(text, merged, lex)
 
@@ -358,7 +365,7 @@ def _merge_country_prefixes(text: str, mentions: list[Mention]) -> list[Mention]
         ):
             surface = text[prev.start : m.end]
             actor = surface if m.method == "name" else m.actor
-            out[-1] = replace(m, start=prev.start, text=surface, actor=actor, country=prev.country)
+            out[-1] = m._replace(start=prev.start, text=surface, actor=actor, country=prev.country)
             continue
         out.append(m)
     return out
@@ -378,12 +385,40 @@ def _merge_place_qualifiers(text: str, mentions: list[Mention], lex: Lexicon) ->
             and (m.method == "country" or lex.place_kinds.get(m.text) == "admin1")
             and text[prev.end : m.start] == ", "
         ):
-            out[-1] = replace(
-                prev, end=m.end, text=text[prev.start : m.end], country=m.country or prev.country
+            out[-1] = prev._replace(
+                end=m.end, text=text[prev.start : m.end], country=m.country or prev.country
             )
             continue
         out.append(m)
     return out
+
+
+def _merge_place_prefixes(text: str, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """``Lake Chad``, ``Mount Sinjar``: a place word before a found place makes one place."""
+    out: list[Mention] = []
+    prefixes = lex.cues["place_prefix"]
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.text in prefixes
+            and m.entity_type == "LOCATION"
+            and m.start == prev.end + 1
+            and text[prev.end] == " "
+        ):
+            surface = text[prev.start : m.end]
+            out[-1] = m._replace(start=prev.start, text=surface, actor=surface, method="name")
+            continue
+        out.append(m)
+    return out
+
+
+def _is_heading(text: str, m: Mention) -> bool:
+    """A mention that is a whole line of a longer text (``Syria`` as a section heading)."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    return line.strip() == m.text and len(text.strip()) > len(m.text)
 
 
 _ROLE_BEFORE_NAME = re.compile(r",? ")
@@ -429,7 +464,7 @@ def assign_sentences(mentions: Sequence[Mention], sentence_starts: Sequence[int]
         [0, 1]
     """
     return [
-        replace(m, sentence=max(0, bisect.bisect_right(sentence_starts, m.start) - 1))
+        m._replace(sentence=max(0, bisect.bisect_right(sentence_starts, m.start) - 1))
         for m in mentions
     ]
 
@@ -450,7 +485,7 @@ def find_article_actors(
         [('Troops', 0), ('IS', 1), ('Raqqa', 1)]
     """
     mentions = find_actors(body, backend=backend, lexicon=lexicon)
-    return [replace(m, article_id=article_id) for m in assign_sentences(mentions, sentence_starts)]
+    return [m._replace(article_id=article_id) for m in assign_sentences(mentions, sentence_starts)]
 
 
 def resolve_corpus_aliases(mentions: Sequence[Mention]) -> list[Mention]:
@@ -479,7 +514,7 @@ def resolve_corpus_aliases(mentions: Sequence[Mention]) -> list[Mention]:
             candidates = full_by_short.get(m.actor, set())
             if len(candidates) == 1:
                 full = persons[next(iter(candidates))]
-                m = replace(m, actor=full.actor, sector=m.sector or full.sector,
+                m = m._replace(actor=full.actor, sector=m.sector or full.sector,
                             country=m.country or full.country, method="alias")  # fmt: skip
         out.append(m)
     return out

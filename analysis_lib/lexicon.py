@@ -71,6 +71,7 @@ class Lexicon:
     cues: dict[str, frozenset[str]]
     places: dict[str, str]
     place_kinds: dict[str, str]
+    place_aliases: dict[str, str]
     given_names: frozenset[str]
     surnames: frozenset[str]
     common_words: dict[str, float]
@@ -112,6 +113,8 @@ def _split(cell: str | None) -> list[str]:
 def _case_variants(name: str) -> set[str]:
     """Surface forms to match case-sensitively: as written, capitalized, upper case."""
     forms = {name}
+    if "'" in name:
+        forms.add(name.replace("'", "’"))  # typographic apostrophe, as in agency copy
     if name[:1].islower():
         forms.add(name[0].upper() + name[1:])
     if len(name) >= 4 and any(ch.islower() for ch in name):
@@ -314,6 +317,9 @@ def load_lexicon() -> Lexicon:
         cues=cues,
         places=places,
         place_kinds=place_kinds,
+        place_aliases={
+            r["variant"]: r["canonical"] for r in read_resource(GAZETTEER_DIR / "place_aliases.tsv")
+        },
         given_names=_load_words("given_names.txt"),
         surnames=_load_words("surnames.txt"),
         common_words=_load_zipf("common_words.txt"),

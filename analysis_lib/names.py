@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from analysis_lib.lexicon import ASCII_LOWER, Lexicon
 
@@ -86,7 +87,8 @@ _NONSPACE = re.compile(r"\S+")
 _POSSESSIVE_END = re.compile(r"['’]s?(?=\s|$)")
 _PLACE_CUES_AFTER = re.compile(
     r"\s+(?:province|city|region|district|governorate|countryside|border|town|village|area|"
-    r"valley|neighbou?rhood|state|county)\b"
+    r"valley|neighbou?rhood|state|county|field|oilfield|gas field|camp|base|air base|airport|"
+    r"port|river|mountains?|desert|dam|crossing)\b"
 )
 _SAID_AFTER = re.compile(r"[,]?\s+(?:said|says|told|added|wrote|tweeted|asked|explained)\b")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|according to)\s+$")
@@ -99,8 +101,7 @@ _PLACE_DESIGNATOR = re.compile(r"\s+(?:City|Province|Governorate|River|Region|Di
 VERY_COMMON_ZIPF = 4.5
 
 
-@dataclass(frozen=True)
-class Name:
+class Name(NamedTuple):
     """A typed name found in text (converted to a Mention by :mod:`analysis_lib.actors`)."""
 
     start: int
@@ -142,14 +143,15 @@ def sentence_initial(text: str, start: int) -> bool:
     return text[i] in _SENTENCE_START
 
 
-def place_actor(name: str) -> str:
-    """Canonical place name: ``Marawi City`` -> ``Marawi``, ``Euphrates River`` -> ``Euphrates``.
+def place_actor(name: str, aliases: dict[str, str] | None = None) -> str:
+    """Canonical place name: designators dropped, spelling variants unified.
 
     Example:
-        >>> place_actor("Euphrates River"), place_actor("Raqqa")
-        ('Euphrates', 'Raqqa')
+        >>> place_actor("Euphrates River"), place_actor("Deir Ezzor Province", {"Deir Ezzor": "Deir al-Zor"})
+        ('Euphrates', 'Deir al-Zor')
     """
-    return _PLACE_DESIGNATOR.sub("", name) or name
+    bare = _PLACE_DESIGNATOR.sub("", name) or name
+    return (aliases or {}).get(bare, bare)
 
 
 class NameFinder:
@@ -246,14 +248,31 @@ class NameFinder:
                 self._shapes[key] = shape
         if shape is False:
             return None
-        rel_tokens, title_sector, words, static = shape
-        cand = _Candidate(start + rel_tokens[0][0], start + rel_tokens[-1][1],
-                          [(start + s, start + e) for s, e in rel_tokens], title_sector)  # fmt: skip
-        if office is not None:
-            cand.title_country = office.country
-        if _in_caps_line(text, cand.start, cand.end):
+        rel_tokens, title_sector, words, static, common = shape
+        s, e = start + rel_tokens[0][0], start + rel_tokens[-1][1]
+        if _in_caps_line(text, s, e):
             return None
-        return self._type(text, cand, words, known, static)
+        surface = text[s:e]
+        alias = known.get(surface)
+        if alias is not None:  # "Minister Payne" after "Marise Payne"
+            sector = alias.sector or title_sector or ""
+            return Name(
+                s, e, surface, alias.actor, alias.entity_type, sector, alias.country, "alias"
+            )
+        if title_sector is not None:
+            country = office.country if office else ""
+            return Name(s, e, surface, surface, "PERSON", title_sector, country, "title")
+        verdict = static if static is not None else self._type(text, s, e, surface, words, common)
+        if verdict is None or verdict == "drop":
+            return None
+        etype, method = verdict
+        if etype == "LOCATION":
+            country = self.lex.places.get(surface, "")
+            actor = place_actor(surface, self.lex.place_aliases)
+            return Name(s, e, surface, actor, etype, "", country, method)
+        if etype == "PERSON" and method.startswith("role:"):
+            return Name(s, e, surface, surface, etype, method[5:], "", "name")
+        return Name(s, e, surface, surface, etype, "", "", method)
 
     def _shape(self, text: str, start: int, end: int, office, initial: bool, known: dict):
         """Context-free analysis of a candidate: tokens left after titles and trimming,
@@ -279,7 +298,8 @@ class NameFinder:
         static = self._static_type(words, text[cand.start : cand.end])
         if static is None and cand.place_cue:
             static = ("LOCATION", "name")
-        return rel, cand.title_sector, words, static
+        common = [self.is_common(w) for w in words if w not in CONNECTORS]
+        return rel, cand.title_sector, words, static, common
 
     def _static_type(self, words: list[str], surface: str):
         """The type given by the words alone: ``"drop"``, ``(type, method)`` or ``None``."""
@@ -364,65 +384,43 @@ class NameFinder:
         return self.lex.titles.get(words[-1].capitalize(), "")
 
     def _type(
-        self, text: str, cand: _Candidate, words: list[str], known: dict[str, Name], static
-    ) -> Name | None:
+        self, text: str, start: int, end: int, surface: str, words: list[str], common: list[bool]
+    ):
+        """Type a candidate from its context: ``(entity_type, method)`` or ``None`` to drop.
+
+        A PERSON found by a role word carries its sector as ``role:<sector>``.
+        """
         lex = self.lex
-        surface = text[cand.start : cand.end]
-
-        def make(
-            etype: str,
-            sector: str = "",
-            country: str = "",
-            method: str = "name",
-            actor: str = surface,
-        ):
-            if etype == "LOCATION" and actor == surface:
-                actor = place_actor(surface)
-            return Name(cand.start, cand.end, surface, actor, etype, sector, country, method)
-
-        if cand.title_sector is not None:
-            return make("PERSON", cand.title_sector, cand.title_country, "title")
-        alias = known.get(surface)
-        if alias is not None:
-            return make(alias.entity_type, alias.sector, alias.country, "alias", alias.actor)
-        if static == "drop":
-            return None
-        if static is not None:
-            etype, method = static
-            country = lex.places.get(surface, "") if etype == "LOCATION" else ""
-            return make(etype, country=country, method=method)
-        before = text[max(0, cand.start - 40) : cand.start]
+        before = text[max(0, start - 40) : start]
         role_sector = self._role_before(before)
         if role_sector is not None:
-            return make("PERSON", role_sector)
+            return "PERSON", "role:" + role_sector
         if surface in lex.places and not (len(words) > 1 and words[0] in lex.given_names):
-            return make("LOCATION", country=lex.places[surface], method="gazetteer")
-        after = text[cand.end : cand.end + 40]
+            return "LOCATION", "gazetteer"
+        after = text[end : end + 40]
         if _PLACE_CUES_AFTER.match(after):
-            return make("LOCATION")
-        content = [w for w in words if w not in CONNECTORS]
-        common = [self.is_common(w) for w in content]
+            return "LOCATION", "name"
         if len(words) >= 2 and (
             (words[0] in lex.given_names and not common[0])
             or (words[-1] in lex.surnames and not any(common))
         ):
-            return make("PERSON")
+            return "PERSON", "name"
         if _SAID_AFTER.match(after) or _SAID_BEFORE.search(before) or _APPOSITION.match(after):
-            return make("PERSON")
+            return "PERSON", "name"
         prev_word = before.rsplit(None, 1)[-1] if before.strip() else ""
         if prev_word in self.place_cue_before:
-            return make("LOCATION")
+            return "LOCATION", "name"
         if len(words) == 1:
-            if self.is_common(surface):
+            if common[0]:
                 return None
             if surface in lex.surnames or surface in lex.given_names:
-                return make("PERSON")
-            return make("ORGANIZATION")
+                return "PERSON", "name"
+            return "ORGANIZATION", "name"
         if all(common):
             return None  # a capitalized phrase of ordinary words ("Cessation of Hostilities")
         if any(common):
-            return make("ORGANIZATION")
-        return make("PERSON")
+            return "ORGANIZATION", "name"
+        return "PERSON", "name"
 
 
 def _head_word(words: list[str]) -> str:

@@ -15,7 +15,6 @@ a configured pipeline, a :class:`BackendUnavailable` error says what to install.
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 
 from analysis_lib.actors import Mention, _select, find_dictionary_actors
 from analysis_lib.lexicon import Lexicon, load_lexicon
@@ -87,8 +86,7 @@ def _canonical(mention: Mention, lex: Lexicon) -> Mention:
     found = lex.exact.get(mention.text, None)
     if found is not None and found[1] is not None and found[1].kind != "demonym":
         info = found[1]
-        return replace(
-            mention, actor=info.actor, entity_type=info.entity_type, sector=info.sector,
+        return mention._replace( actor=info.actor, entity_type=info.entity_type, sector=info.sector,
             country=info.country, method="spacy+dictionary",
         )  # fmt: skip
     return mention

@@ -51,4 +51,42 @@ def test_notebook_parameters_limit(tmp_path):
 
 
 def test_every_notebook_is_listed():
-    assert list_notebooks()[0].name == "01_article_segmentation.ipynb"
+    assert [p.name for p in list_notebooks()] == [
+        "01_article_segmentation.ipynb",
+        "02_actor_cooccurrence.ipynb",
+    ]
+
+
+@pytest.fixture(scope="module")
+def nb02_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("reports02")
+    executed = run_notebook(NOTEBOOK_DIR / "02_actor_cooccurrence.ipynb", out)
+    return out / "02_actor_cooccurrence", executed
+
+
+def test_notebook_02_writes_actors_pairs_and_network(nb02_run):
+    tables, executed = nb02_run
+    actors = pd.read_parquet(tables / "actors.parquet")
+    assert actors.iloc[0]["actor"] == "Islamic State"
+    pairs = pd.read_csv(tables / "pairs.csv")
+    top = {tuple(r) for r in pairs[["actor_a", "actor_b"]].head(2).values}
+    assert top == {("Deir al-Zor", "Islamic State"), ("Islamic State", "Syria")}
+    assert pairs["example_sentence"].notna().all()
+    assert (tables / "actor_network.gexf").exists() and (tables / "actor_network.graphml").exists()
+    mentions = pd.read_parquet(tables / "mentions.parquet")
+    assert set(mentions["entity_type"]) == {"PERSON", "ORGANIZATION", "LOCATION", "GROUP"}
+    assert executed.exists()
+
+
+def test_notebook_02_parameters_window_and_types(tmp_path):
+    run_notebook(
+        NOTEBOOK_DIR / "02_actor_cooccurrence.ipynb",
+        tmp_path,
+        parameters={"window": "article", "entity_types": ["PERSON"], "min_count": 1},
+    )
+    pairs = pd.read_parquet(tmp_path / "02_actor_cooccurrence" / "pairs.parquet")
+    actors = pd.read_parquet(tmp_path / "02_actor_cooccurrence" / "actors.parquet")
+    assert set(actors["entity_type"]) == {"PERSON"}
+    assert ("Delfin Lorenzana", "Marise Payne") in {
+        tuple(r) for r in pairs[["actor_a", "actor_b"]].values
+    }
