@@ -38,30 +38,9 @@ from analysis_lib.lexicon import (
     load_lexicon,
 )
 from analysis_lib.names import get_name_finder, remember_person, sentence_initial
+from analysis_lib.records import Mention
 
 ENTITY_TYPES = ("PERSON", "ORGANIZATION", "LOCATION", "GROUP")
-
-
-class Mention(NamedTuple):
-    """One actor mention; ``start``/``end`` are offsets into the text searched.
-
-    An immutable named tuple (fast to create in bulk); ``m._replace(...)`` makes a
-    changed copy.
-    """
-
-    start: int
-    end: int
-    text: str
-    actor: str
-    entity_type: str
-    sector: str = ""
-    country: str = ""
-    method: str = "dictionary"
-    article_id: str = ""
-    sentence: int = -1
-
-
-# --------------------------------------------------------------------------- dictionary
 
 
 class _Hit(NamedTuple):
@@ -176,10 +155,12 @@ def _head_agent(text: str, hit: _Hit, lex: Lexicon) -> _Hit | None:
 def _drop_modifier_agents(text: str, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """Drop agent nouns that modify a following noun (``Islamist militants``, ``rebel-held``)."""
     kept = []
+    last = len(mentions) - 1
+    prone, followers = lex.cues["modifier_prone"], lex.cues["head_follower"]
     for k, m in enumerate(mentions):
         if m.method == "agent" and (
-            _is_modifier(text, m, mentions[k + 1] if k + 1 < len(mentions) else None, lex)
-            or _inside_proper_name(text, m)
+            _is_modifier(text, m, mentions[k + 1] if k < last else None, prone, followers)
+            or (m.text[0].isupper() and _inside_proper_name(text, m))
         ):
             continue
         kept.append(m)
@@ -198,7 +179,9 @@ def _inside_proper_name(text: str, m: Mention) -> bool:
     return bool(_CAPITAL_BEFORE.search(before) or _CAPITAL_AFTER.match(text, m.end))
 
 
-def _is_modifier(text: str, m: Mention, nxt: Mention | None, lex: Lexicon) -> bool:
+def _is_modifier(
+    text: str, m: Mention, nxt: Mention | None, prone: frozenset[str], followers: frozenset[str]
+) -> bool:
     end = m.end
     if end < len(text) and text[end] == "-" and end + 1 < len(text) and text[end + 1].isalpha():
         return True  # rebel-held, government-backed
@@ -209,13 +192,13 @@ def _is_modifier(text: str, m: Mention, nxt: Mention | None, lex: Lexicon) -> bo
         and nxt.method in ("agent", "institution")
     ):
         return True
-    if m.text.lower() not in lex.cues["modifier_prone"]:
+    if m.text.lower() not in prone:
         return False
     follower = _WORD_AFTER.match(text, end)
     if follower is None:
         return False
     word = follower.group(1)
-    return word.islower() and word not in lex.cues["head_follower"] and not word.endswith("ed")
+    return word.islower() and word not in followers and not word.endswith("ed")
 
 
 _WORD_AFTER = re.compile(r" ([A-Za-z’']+)")
@@ -266,36 +249,31 @@ _DEFINITION = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z0-9&.-]{1,9})\)")
 
 
 def _resolve_in_text(text: str, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
-    """Acronyms defined in parentheses, person short forms, contextual aliases."""
+    """Acronyms defined in parentheses, person short forms, and contextual short names
+    (``Observatory``) once the full name was mentioned earlier in the text."""
     by_surface: dict[str, Mention] = {}
     seen_actors: set[str] = set()
+    contextual = lex.contextual
     resolved = []
     for m in mentions:
         canon = by_surface.get(m.text)
         if canon is not None and m.method in ("name", "acronym", "gazetteer"):
             m = m._replace(actor=canon.actor, entity_type=canon.entity_type, sector=canon.sector or m.sector,
-                        country=canon.country or m.country, method="alias")  # fmt: skip
+                           country=canon.country or m.country, method="alias")  # fmt: skip
+        else:
+            info = contextual.get(m.text)
+            if info is not None and info.actor in seen_actors and info.actor != m.actor:
+                m = m._replace(actor=info.actor, entity_type=info.entity_type, sector=info.sector,
+                               country=info.country, method="alias")  # fmt: skip
         if m.entity_type == "PERSON" and " " in m.actor:
             remember_person(m.actor, m, by_surface)
-        definition = _DEFINITION.match(text, m.end)
-        if definition and m.entity_type != "GROUP":
-            by_surface.setdefault(definition.group("acr"), m)
+        if "(" in text[m.end : m.end + 2] and m.entity_type != "GROUP":
+            definition = _DEFINITION.match(text, m.end)
+            if definition:
+                by_surface.setdefault(definition.group("acr"), m)
         seen_actors.add(m.actor)
         resolved.append(m)
-    return _add_contextual(text, resolved, lex, seen_actors)
-
-
-def _add_contextual(
-    text: str, mentions: list[Mention], lex: Lexicon, seen: set[str]
-) -> list[Mention]:
-    out = []
-    for m in mentions:
-        info = lex.contextual.get(m.text)
-        if info is not None and info.actor in seen and info.actor != m.actor:
-            m = m._replace(actor=info.actor, entity_type=info.entity_type, sector=info.sector,
-                        country=info.country, method="alias")  # fmt: skip
-        out.append(m)
-    return out
+    return resolved
 
 
 def find_actors(
@@ -335,87 +313,66 @@ def find_actors(
     finder = get_name_finder(lex)
     taken = [(m.start, m.end) for m in dictionary]
     offices = {m.end: m for m in dictionary if m.method == "office"}
-    names = [
-        Mention(n.start, n.end, n.text, n.actor, n.entity_type, n.sector, n.country, n.method)
-        for n in finder.find(text, taken, offices)
-    ]
-    merged = sorted(dictionary + names, key=lambda m: m.start)
-    merged = _merge_country_prefixes(text, merged)
-    merged = _merge_place_qualifiers(text, merged, lex)
-    merged = _merge_place_prefixes(text, merged, lex)
-    merged = [m for m in merged if not _is_heading(text, m)]
+    names = finder.find(text, taken, offices)
+    merged = _merge_neighbours(text, sorted(dictionary + names), lex)
     merged = _drop_titles_and_roles(text, merged)
     return _resolve_in_text(text, merged, lex)
 
 
-def _merge_country_prefixes(text: str, mentions: list[Mention]) -> list[Mention]:
-    """``U.S. Central Command``: a country name directly before a found organization."""
+def _merge_neighbours(text: str, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """One pass over adjacent mentions: merge the pairs that make one name, drop headings.
+
+    * ``U.S. Central Command``: a country directly before an organization;
+    * ``Palmyra, Syria``: a place and the country or state after it (actor: the place);
+    * ``Lake Chad``: a place word before a place;
+    * a mention that is a whole line of a longer text is a section heading, not a mention.
+    """
     out: list[Mention] = []
+    prefixes = lex.cues["place_prefix"]
+    kinds = lex.place_kinds
     for m in mentions:
+        if (m.start == 0 or text[m.start - 1] == "\n") and _is_heading(text, m):
+            continue
         prev = out[-1] if out else None
+        if prev is None or m.start - prev.end > 2:
+            out.append(m)
+            continue
+        gap = text[prev.end : m.start]
         if (
-            prev is not None
+            gap == " "
             and prev.method == "country"
             and m.entity_type == "ORGANIZATION"
-            and m.method in ("name", "organization")
-            and m.country in ("", prev.country)
-            and not m.text[0].isdigit()
-            and m.start == prev.end + 1
-            and text[prev.end] == " "
+            and (
+                m.method in ("name", "organization")
+                and m.country in ("", prev.country)
+                and not m.text[0].isdigit()
+            )
         ):
             surface = text[prev.start : m.end]
             actor = surface if m.method == "name" else m.actor
             out[-1] = m._replace(start=prev.start, text=surface, actor=actor, country=prev.country)
-            continue
-        out.append(m)
-    return out
-
-
-def _merge_place_qualifiers(text: str, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
-    """``Palmyra, Syria`` and ``Cibolo, Texas``: a place and the country or state after it
-    are one location; the actor stays the place, the country comes from the qualifier."""
-    out: list[Mention] = []
-    for m in mentions:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.entity_type == "LOCATION"
-            and m.entity_type == "LOCATION"
+        elif (
+            gap == ", "
+            and prev.entity_type == m.entity_type == "LOCATION"
             and prev.method != "country"
-            and (m.method == "country" or lex.place_kinds.get(m.text) == "admin1")
-            and text[prev.end : m.start] == ", "
+            and (m.method == "country" or kinds.get(m.text) == "admin1")
         ):
             out[-1] = prev._replace(
                 end=m.end, text=text[prev.start : m.end], country=m.country or prev.country
             )
-            continue
-        out.append(m)
-    return out
-
-
-def _merge_place_prefixes(text: str, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
-    """``Lake Chad``, ``Mount Sinjar``: a place word before a found place makes one place."""
-    out: list[Mention] = []
-    prefixes = lex.cues["place_prefix"]
-    for m in mentions:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.text in prefixes
-            and m.entity_type == "LOCATION"
-            and m.start == prev.end + 1
-            and text[prev.end] == " "
-        ):
+        elif gap == " " and prev.text in prefixes and m.entity_type == "LOCATION":
             surface = text[prev.start : m.end]
             out[-1] = m._replace(start=prev.start, text=surface, actor=surface, method="name")
-            continue
-        out.append(m)
+        else:
+            out.append(m)
     return out
 
 
 def _is_heading(text: str, m: Mention) -> bool:
     """A mention that is a whole line of a longer text (``Syria`` as a section heading)."""
     line_start = text.rfind("\n", 0, m.start) + 1
+    if text[line_start : m.start].strip():
+        return False
     line_end = text.find("\n", m.end)
     line = text[line_start : line_end if line_end != -1 else len(text)]
     return line.strip() == m.text and len(text.strip()) > len(m.text)
@@ -433,16 +390,17 @@ def _drop_titles_and_roles(text: str, mentions: list[Mention]) -> list[Mention]:
     Minister`` right before a name is the person's title.
     """
     out = []
+    last = len(mentions) - 1
     for k, m in enumerate(mentions):
-        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
-        prev = mentions[k - 1] if k > 0 else None
-        if m.method in ("agent", "office"):
+        if m.method == "agent" or m.method == "office":
+            nxt = mentions[k + 1] if k < last else None
             if (
                 nxt is not None
                 and nxt.entity_type == "PERSON"
                 and _ROLE_BEFORE_NAME.fullmatch(text, m.end, nxt.start)
             ):
                 continue
+            prev = mentions[k - 1] if k > 0 else None
             if (
                 m.method == "agent"
                 and prev is not None

@@ -19,12 +19,11 @@ Cue words live in ``resources/actors/name_cues.tsv``.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from analysis_lib.lexicon import ASCII_LOWER, Lexicon
+from analysis_lib.records import Mention
 
 ABBREV_WORDS = "Gen|Lt|Col|Maj|Capt|Sgt|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|St|Brig|Adm|Cpl|Pvt|Cmdr|Rev|Jr|Sr|Mt|Ft|Spc"
 _ABBREV = r"(?:" + ABBREV_WORDS + r")\."
@@ -101,19 +100,6 @@ _PLACE_DESIGNATOR = re.compile(r"\s+(?:City|Province|Governorate|River|Region|Di
 VERY_COMMON_ZIPF = 4.5
 
 
-class Name(NamedTuple):
-    """A typed name found in text (converted to a Mention by :mod:`analysis_lib.actors`)."""
-
-    start: int
-    end: int
-    text: str
-    actor: str
-    entity_type: str
-    sector: str
-    country: str
-    method: str
-
-
 @dataclass
 class _Candidate:
     start: int
@@ -170,6 +156,7 @@ class NameFinder:
         self.non_actor_last = cues["non_actor_last"]
         self.place_cue_before = cues["place_cue_before"]
         self._shapes: dict[tuple, object] = {}
+        self._dead: set[str] = set()
 
     # ----------------------------------------------------------------- words
 
@@ -198,23 +185,23 @@ class NameFinder:
 
     def find(
         self, text: str, taken: list[tuple[int, int]], offices: dict[int, object]
-    ) -> list[Name]:
+    ) -> list[Mention]:
         """Names in ``text`` outside the ``taken`` spans (sorted, non-overlapping).
 
         ``offices`` maps the end offset of an office mention (``Turkish Prime Minister``)
         to it, so a name right after it becomes that office holder.
         """
-        known: dict[str, Name] = {}
-        found: list[Name] = []
+        known: dict[str, Mention] = {}
+        found: list[Mention] = []
         common = self.lex.common_words
         non_name = self.non_name
-        taken_spans = set(taken)
-        for match in CANDIDATE.finditer(text):
-            span = match.span()
-            if span in taken_spans:
-                continue  # exactly a dictionary mention
-            start, end = span
+        dead = self._dead
+        caps_lines = [m.span() for m in _CAPS_LINE.finditer(text)]
+        for match in CANDIDATE.finditer(_mask(text, taken)):
             word = match.group()
+            if word in dead:
+                continue  # never a name in any context ("Islamist", "Syrian")
+            start, end = match.span()
             if " " not in word and (
                 (word in non_name and word not in _MONTH_NAMES)
                 or (
@@ -224,16 +211,21 @@ class NameFinder:
                 )
             ):
                 continue  # the common case: "The", "But", a sentence-initial ordinary word
-            for seg_start, seg_end in _free_segments(start, end, taken):
-                for s, e in _name_pieces(text, seg_start, seg_end):
-                    name = self._name(text, s, e, offices, known)
-                    if name is not None:
-                        found.append(name)
-                        if name.entity_type == "PERSON":
-                            remember_person(name.actor, name, known)
+            if "'" in word or "’" in word:
+                pieces = _name_pieces(text, start, end)
+            else:
+                pieces = [(start, end)]  # fast path: no possessive to split
+            for s, e in pieces:
+                name = self._name(text, s, e, offices, known, caps_lines)
+                if name is not None:
+                    found.append(name)
+                    if name.entity_type == "PERSON":
+                        remember_person(name.actor, name, known)
         return found
 
-    def _name(self, text: str, start: int, end: int, offices: dict, known: dict) -> Name | None:
+    def _name(
+        self, text: str, start: int, end: int, offices: dict, known: dict, caps_lines: list
+    ) -> Mention | None:
         office = offices.get(start - 1)
         segment = text[start:end]
         initial = sentence_initial(text, start)
@@ -246,22 +238,24 @@ class NameFinder:
                 if len(self._shapes) > 200_000:
                     self._shapes.clear()
                 self._shapes[key] = shape
+                if office is None and not initial and (shape is False or shape[3] == "drop"):
+                    self._dead.add(segment)
         if shape is False:
             return None
         rel_tokens, title_sector, words, static, common = shape
         s, e = start + rel_tokens[0][0], start + rel_tokens[-1][1]
-        if _in_caps_line(text, s, e):
+        if caps_lines and _in_caps_line(caps_lines, s):
             return None
         surface = text[s:e]
         alias = known.get(surface)
         if alias is not None:  # "Minister Payne" after "Marise Payne"
             sector = alias.sector or title_sector or ""
-            return Name(
+            return Mention(
                 s, e, surface, alias.actor, alias.entity_type, sector, alias.country, "alias"
             )
         if title_sector is not None:
             country = office.country if office else ""
-            return Name(s, e, surface, surface, "PERSON", title_sector, country, "title")
+            return Mention(s, e, surface, surface, "PERSON", title_sector, country, "title")
         verdict = static if static is not None else self._type(text, s, e, surface, words, common)
         if verdict is None or verdict == "drop":
             return None
@@ -269,10 +263,10 @@ class NameFinder:
         if etype == "LOCATION":
             country = self.lex.places.get(surface, "")
             actor = place_actor(surface, self.lex.place_aliases)
-            return Name(s, e, surface, actor, etype, "", country, method)
+            return Mention(s, e, surface, actor, etype, "", country, method)
         if etype == "PERSON" and method.startswith("role:"):
-            return Name(s, e, surface, surface, etype, method[5:], "", "name")
-        return Name(s, e, surface, surface, etype, "", "", method)
+            return Mention(s, e, surface, surface, etype, method[5:], "", "name")
+        return Mention(s, e, surface, surface, etype, "", "", method)
 
     def _shape(self, text: str, start: int, end: int, office, initial: bool, known: dict):
         """Context-free analysis of a candidate: tokens left after titles and trimming,
@@ -446,31 +440,33 @@ def remember_person(actor: str, mention, known: dict) -> None:
         known.setdefault(actor.split(" ", 1)[1], mention)
 
 
-def _in_caps_line(text: str, start: int, end: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : line_end if line_end != -1 else len(text)]
-    return len(line) > 6 and line.isupper()
+_CAPS_LINE = re.compile(r"^[^a-z\n]{7,}$", re.M)  # a subhead in capitals (or a line of digits)
 
 
-def _free_segments(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Parts of ``[start, end)`` not covered by the sorted, non-overlapping ``taken`` spans."""
-    i = bisect.bisect_left(taken, (start, -1))
-    if i > 0 and taken[i - 1][1] > start:
-        i -= 1
-    if i == len(taken) or taken[i][0] >= end:
-        return [(start, end)]
-    segments = []
-    pos = start
-    while i < len(taken) and taken[i][0] < end:
-        s, e = taken[i]
-        if s > pos:
-            segments.append((pos, s))
-        pos = max(pos, e)
-        i += 1
-    if pos < end:
-        segments.append((pos, end))
-    return segments
+def _in_caps_line(caps_lines: list[tuple[int, int]], start: int) -> bool:
+    """Whether ``start`` lies on one of the lines written in capitals (subheads)."""
+    return any(s <= start < e for s, e in caps_lines)
+
+
+def _mask(text: str, taken: list[tuple[int, int]]) -> str:
+    """The text with the taken spans blanked out (same length, so offsets still hold)."""
+    if not taken:
+        return text
+    parts, pos = [], 0
+    for s, e in taken:
+        parts.append(text[pos:s])
+        parts.append(" " * (e - s))
+        pos = e
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _strip_edges(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in " -":
+        s += 1
+    while e > s and text[e - 1] in " -'’":
+        e -= 1
+    return s, e
 
 
 def _name_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -483,10 +479,7 @@ def _name_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces.append((pos, end))
     out = []
     for s, e in pieces:
-        while s < e and text[s] in " -":
-            s += 1
-        while e > s and text[e - 1] in " -'’":
-            e -= 1
+        s, e = _strip_edges(text, s, e)
         if s < e and (
             text[s].isupper() or text[s].isdigit() or text[s : s + 3] in _LOWER_PARTICLES
         ):

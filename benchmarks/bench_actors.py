@@ -1,0 +1,81 @@
+"""Benchmark actor finding: resource loading, then MB/s and mentions/s on a long corpus.
+
+Uses the article bodies of the benchmark dump built by ``bench_segment.py`` (varied
+copies of the sample corpus); builds a small dump itself if none exists. Resource
+loading (CSV/TSV files -> two Aho-Corasick automata and lookups) is timed separately
+from finding. Prints figures only; nothing is asserted.
+
+Run: ``.venv/bin/python benchmarks/bench_actors.py [--mb 20]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def load_bodies(megabytes: float) -> list[str]:
+    """Article bodies from the benchmark dump, about ``megabytes`` MB of them."""
+    from analysis_lib.corpus import read_text
+    from analysis_lib.segment import segment_text
+
+    dumps = sorted(HERE.glob("_data/*mb/dump.txt"), key=lambda p: p.stat().st_size)
+    if not dumps:
+        import subprocess
+
+        subprocess.run([sys.executable, str(HERE / "bench_segment.py"), "--quick"], check=True)
+        dumps = sorted(HERE.glob("_data/*mb/dump.txt"), key=lambda p: p.stat().st_size)
+    dump = next((d for d in dumps if d.stat().st_size >= megabytes * 1e6), dumps[-1])
+    text, _ = read_text(dump)
+    text = text[: int(megabytes * 1.2e6)]
+    bodies, size = [], 0
+    for article in segment_text(text, source=dump.name).articles:
+        bodies.append(article.body)
+        size += len(article.body.encode("utf-8"))
+        if size >= megabytes * 1e6:
+            break
+    return bodies
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=20.0, help="megabytes of article text")
+    args = parser.parse_args(argv)
+
+    bodies = load_bodies(args.mb)
+    size = sum(len(b.encode("utf-8")) for b in bodies)
+
+    started = time.perf_counter()
+    from analysis_lib.actors import find_actors, find_dictionary_actors
+    from analysis_lib.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    load_seconds = time.perf_counter() - started
+    print(f"resources: loaded in {load_seconds:.2f} s (import + build), sizes {lexicon.sizes}")
+
+    started, cpu = time.perf_counter(), time.process_time()
+    dictionary = sum(len(find_dictionary_actors(b, lexicon=lexicon)) for b in bodies)
+    wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+    print(f"dictionary stage: {size / 1e6 / cpu:.1f} MB/s on one core ({dictionary} mentions)")
+
+    started, cpu = time.perf_counter(), time.process_time()
+    mentions = sum(len(find_actors(b, lexicon=lexicon)) for b in bodies)
+    wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"find_actors on {len(bodies)} articles, {size / 1e6:.1f} MB: {size / 1e6 / cpu:.2f} MB/s "
+        f"per core (cpu {cpu:.1f} s, wall {wall:.1f} s), {len(bodies) / cpu:.0f} articles/s, "
+        f"{mentions / cpu:.0f} mentions/s; peak RSS {peak:.0f} MB"
+    )
+    print("target: >= 5 MB/s per core for actor finding (resources loaded once, not counted)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
