@@ -372,10 +372,14 @@ class NameFinder:
         return all(w in self.lex.nationality_words or w in CONNECTORS for w in words)
 
     def _role_before(self, before: str) -> str | None:
-        words = before.replace(",", " ").split()
-        if not words or words[-1].lower() not in self.lex.role_words:
+        """The sector of a role word right before a name (``governor Nestor …`` -> GOV)."""
+        parts = before.rsplit(None, 1)
+        if not parts:
             return None
-        return self.lex.titles.get(words[-1].capitalize(), "")
+        word = parts[-1].rstrip(",").lower()
+        if word not in self.lex.role_words:
+            return None
+        return self.lex.titles.get(word.capitalize(), "")
 
     def _type(
         self, text: str, start: int, end: int, surface: str, words: list[str], common: list[bool]
@@ -401,7 +405,8 @@ class NameFinder:
             return "PERSON", "name"
         if _SAID_AFTER.match(after) or _SAID_BEFORE.search(before) or _APPOSITION.match(after):
             return "PERSON", "name"
-        prev_word = before.rsplit(None, 1)[-1] if before.strip() else ""
+        parts = before.rsplit(None, 1)
+        prev_word = parts[-1] if parts else ""
         if prev_word in self.place_cue_before:
             return "LOCATION", "name"
         if len(words) == 1:
