@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 INPUT  ?= data/sample
 OUT    ?= reports
 
-.PHONY: install report test lint format lab bench clean
+.PHONY: install report test lint format lab bench eval clean
 
 install: $(STAMP)
 
@@ -37,8 +37,13 @@ format: $(STAMP)
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/
 
+## Throughput benchmarks (printed, not asserted) and the dev-data evaluation of actor finding.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_segment.py
+	$(BIN)/python benchmarks/bench_actors.py
+
+eval: $(STAMP)
+	$(BIN)/python benchmarks/eval_actors.py
 
 clean:
 	rm -rf $(VENV) reports .pytest_cache .ruff_cache
