@@ -37,7 +37,7 @@ _TOKEN = (
 )
 _JOIN = (
     r"(?:[ ](?:(?:al|el|az|ez|ad|ash|bin|ibn|bint|abu|de|da|del|della|di|du|van|von|der|den|le|la|dos|das|ul|ud"
-    r"|of|for|of[ ]the|for[ ]the)[ ])?)"
+    r"|of|for|of[ ]the|for[ ]the)[ ]|[“\"][A-Z][\w.'’-]{0,15}[”\"][ ])?)"  # or a nickname: John “J.D.” Dorrian
 )
 #: Candidate names: a capitalized first token, then tokens joined by spaces and particles.
 CANDIDATE = re.compile(
@@ -172,9 +172,10 @@ class NameFinder:
         zipf = self.lex.common_words.get(bare.lower())
         if strong and zipf is not None and zipf >= VERY_COMMON_ZIPF:
             return True
-        if bare in self.lex.given_names or bare in self.lex.places:
+        lex = self.lex
+        if bare in lex.given_names or bare in lex.places:
             return False
-        return zipf is not None or bare in self.lex.nationality_words
+        return zipf is not None or bare in lex.nationality_words
 
     def _is_date(self, text: str, start: int, end: int) -> bool:
         return bool(
@@ -393,7 +394,7 @@ class NameFinder:
         role_sector = self._role_before(before)
         if role_sector is not None:
             return "PERSON", "role:" + role_sector
-        if surface in lex.places and not (len(words) > 1 and words[0] in lex.given_names):
+        if surface in lex.places:
             return "LOCATION", "gazetteer"
         after = text[end : end + 40]
         if _PLACE_CUES_AFTER.match(after):

@@ -279,3 +279,17 @@ def test_lexicon_sizes():
     lex = load_lexicon()
     assert lex.sizes["exact keys"] > 3000 and lex.sizes["places"] > 50000
     assert lex.exact.get("Daesh")[1].actor == "Islamic State"
+
+
+def test_dev_evaluation_skips_cleanly_without_dev_data(tmp_path, capsys):
+    import importlib.util
+
+    from analysis_lib import PROJECT_ROOT
+
+    spec = importlib.util.spec_from_file_location(
+        "eval_actors", PROJECT_ROOT / "benchmarks" / "eval_actors.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--dev-data", str(tmp_path / "absent")]) == 0
+    assert "skipped" in capsys.readouterr().out
