@@ -433,6 +433,13 @@ def _row_document(
     )
 
 
+def _empty_text(rel: str, row: int, line: int | None, column: str | None) -> LoadIssue:
+    """The issue for a row whose text cell is empty (nothing to load, nothing lost)."""
+    return LoadIssue(
+        rel, "empty text", f"row {row} has no text", line=line, column=column, severity="warning"
+    )
+
+
 def _iter_structured(
     path: Path, rel: str, mapping: Mapping[str, str], sink: list[LoadIssue]
 ) -> Iterator[Document]:
@@ -482,16 +489,7 @@ def _iter_csv(
                 )
             doc = _row_document(dict(zip(header, values, strict=False)), cols, rel, path, n, line)
             if doc is None:
-                sink.append(
-                    LoadIssue(
-                        rel,
-                        "empty text",
-                        f"row {n} has no text",
-                        line=line,
-                        column=cols["text"],
-                        severity="warning",
-                    )
-                )
+                sink.append(_empty_text(rel, n, line, cols["text"]))
             else:
                 yield doc
             line = reader.line_num + 1
@@ -535,11 +533,7 @@ def _iter_jsonl(
         cols = cols or row_cols
         doc = _row_document(record, row_cols, rel, path, n, lineno)
         if doc is None:
-            sink.append(
-                LoadIssue(
-                    rel, "empty text", f"row {n} has no text", line=lineno, severity="warning"
-                )
-            )
+            sink.append(_empty_text(rel, n, lineno, row_cols["text"]))
         else:
             yield doc
 
@@ -561,14 +555,6 @@ def _iter_parquet(
             n += 1
             doc = _row_document(row, cols, rel, path, n, None)
             if doc is None:
-                sink.append(
-                    LoadIssue(
-                        rel,
-                        "empty text",
-                        f"row {n} has no text",
-                        column=cols["text"],
-                        severity="warning",
-                    )
-                )
+                sink.append(_empty_text(rel, n, None, cols["text"]))
             else:
                 yield doc
