@@ -250,7 +250,7 @@ def find_dictionary_actors(text: str, *, lexicon: Lexicon | None = None) -> list
 
 # --------------------------------------------------------------------------- aliases
 
-_DEFINITION = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z0-9&.-]{1,9})\)")
+_DEFINITION = re.compile(r"(?:['’]s)?\s*\((?P<acr>[A-Z][A-Za-z0-9&.-]{1,9})\)")
 
 
 def _resolve_in_text(text: str, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
@@ -272,13 +272,23 @@ def _resolve_in_text(text: str, mentions: list[Mention], lex: Lexicon) -> list[M
                                country=info.country, method="alias")  # fmt: skip
         if m.entity_type == "PERSON" and " " in m.actor:
             remember_person(m.actor, m, by_surface)
-        if "(" in text[m.end : m.end + 2] and m.entity_type != "GROUP":
+        if "(" in text[m.end : m.end + 4] and m.entity_type != "GROUP":
             definition = _DEFINITION.match(text, m.end)
-            if definition:
+            if definition and _initials_fit(definition.group("acr"), m.text):
                 by_surface.setdefault(definition.group("acr"), m)
         seen_actors.add(m.actor)
         resolved.append(m)
     return resolved
+
+
+def _initials_fit(acronym: str, name: str) -> bool:
+    """Whether an acronym can abbreviate a name: its first letter starts one of the name's words.
+
+    Example:
+        >>> _initials_fit("NAVCENT", "U.S. Naval Forces Central Command"), _initials_fit("KPC", "Syrian Democratic Forces")
+        (True, False)
+    """
+    return acronym[0] in {word[0].upper() for word in name.split() if word}
 
 
 def find_actors(
@@ -334,6 +344,7 @@ def _merge_neighbours(text: str, mentions: list[Mention], lex: Lexicon) -> list[
     """
     out: list[Mention] = []
     prefixes = lex.cues["place_prefix"]
+    org_words = lex.cues["org_suffix"]
     kinds = lex.place_kinds
     for m in mentions:
         if (m.start == 0 or text[m.start - 1] == "\n") and _is_heading(text, m):
@@ -365,6 +376,14 @@ def _merge_neighbours(text: str, mentions: list[Mention], lex: Lexicon) -> list[
             out[-1] = prev._replace(
                 end=m.end, text=text[prev.start : m.end], country=m.country or prev.country
             )
+        elif (
+            gap == " "
+            and prev.method == "name"
+            and prev.entity_type == m.entity_type == "ORGANIZATION"
+            and (prev.text.rsplit(" ", 1)[-1] in org_words)
+        ):  # "U.S. Naval Forces" + "Central Command": one name
+            surface = text[prev.start : m.end]
+            out[-1] = prev._replace(end=m.end, text=surface, actor=surface)
         elif gap == " " and prev.text in prefixes and m.entity_type == "LOCATION":
             surface = text[prev.start : m.end]
             out[-1] = m._replace(start=prev.start, text=surface, actor=surface, method="name")
