@@ -92,6 +92,7 @@ NAME_WORD_ALLOW = _words(
     martin max may mercy miles min moore nick norman north pan park pat penny precious
     price ray rich rob rose ruby sage said sandy shaw sky son stone summer sun terry
     than tom victor wade walker ward warren wells west white will win wisdom wood young
+    trump das song begin
     """
 )
 # names-dataset (social-media profiles) also holds words used as profile names (Poster,
