@@ -445,10 +445,18 @@ def assign_sentences(mentions: Sequence[Mention], sentence_starts: Sequence[int]
         >>> [m.sentence for m in assign_sentences(ms, [0, 20])]
         [0, 1]
     """
+    return _place_in_article(mentions, sentence_starts, None)
+
+
+def _place_in_article(
+    mentions: Sequence[Mention], sentence_starts: Sequence[int], article_id: str | None
+) -> list[Mention]:
+    new, right = tuple.__new__, bisect.bisect_right
     return [
-        m._replace(sentence=max(0, bisect.bisect_right(sentence_starts, m.start) - 1))
+        new(Mention, (*m[:8], m.article_id if article_id is None else article_id,
+                      max(0, right(sentence_starts, m.start) - 1)))
         for m in mentions
-    ]
+    ]  # fmt: skip
 
 
 def find_article_actors(
@@ -467,7 +475,7 @@ def find_article_actors(
         [('Troops', 0), ('IS', 1), ('Raqqa', 1)]
     """
     mentions = find_actors(body, backend=backend, lexicon=lexicon)
-    return [m._replace(article_id=article_id) for m in assign_sentences(mentions, sentence_starts)]
+    return _place_in_article(mentions, sentence_starts, article_id)
 
 
 def resolve_corpus_aliases(mentions: Sequence[Mention]) -> list[Mention]:
