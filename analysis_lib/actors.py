@@ -143,7 +143,7 @@ def _compose(text: str, hits: list[_Hit], lex: Lexicon) -> list[Mention]:
                               info.country, info.kind, "", -1))
             )  # fmt: skip
         i += 1
-    return _drop_modifier_agents(text, _drop_modified_agents(text, mentions), lex)
+    return _filter_agents(text, mentions, lex)
 
 
 def _head_agent(text: str, hit: _Hit, lex: Lexicon) -> _Hit | None:
@@ -157,17 +157,29 @@ def _head_agent(text: str, hit: _Hit, lex: Lexicon) -> _Hit | None:
     return _Hit(space + 1, hit.end, found[1], None)
 
 
-def _drop_modifier_agents(text: str, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
-    """Drop agent nouns that modify a following noun (``Islamist militants``, ``rebel-held``)."""
-    kept = []
+def _filter_agents(text: str, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Drop generic-agent nouns that are not actors in their own right.
+
+    * ``Islamic State militants``: the organization before the noun is the actor;
+    * ``Islamist militants``, ``rebel-held``, ``government side``: the noun modifies another;
+    * ``1st Marine Brigade``, ``Scout Rangers``: a capitalized noun inside a name.
+    """
+    kept: list[Mention] = []
     last = len(mentions) - 1
     prone, followers = lex.cues["modifier_prone"], lex.cues["head_follower"]
     for k, m in enumerate(mentions):
-        if m.method == "agent" and (
-            _is_modifier(text, m, mentions[k + 1] if k < last else None, prone, followers)
-            or (m.text[0].isupper() and _inside_proper_name(text, m))
-        ):
-            continue
+        if m.method == "agent":
+            prev = kept[-1] if kept else None
+            if (
+                prev is not None
+                and prev.method == "organization"
+                and _MODIFIER_GAP.fullmatch(text, prev.end, m.start)
+            ):
+                continue
+            if _is_modifier(text, m, mentions[k + 1] if k < last else None, prone, followers):
+                continue
+            if m.text[0].isupper() and _inside_proper_name(text, m):
+                continue
         kept.append(m)
     return kept
 
@@ -209,22 +221,6 @@ def _is_modifier(
 _WORD_AFTER = re.compile(r" ([A-Za-z’']+)")
 
 
-def _drop_modified_agents(text: str, mentions: list[Mention]) -> list[Mention]:
-    """``Islamic State militants``: the organization is the actor, not the noun."""
-    kept: list[Mention] = []
-    for m in mentions:
-        prev = kept[-1] if kept else None
-        if (
-            m.method == "agent"
-            and prev is not None
-            and prev.method == "organization"
-            and _MODIFIER_GAP.fullmatch(text, prev.end, m.start)
-        ):
-            continue
-        kept.append(m)
-    return kept
-
-
 def _select(mentions: Iterable[Mention]) -> list[Mention]:
     """Leftmost-longest, non-overlapping."""
     chosen: list[Mention] = []
@@ -261,6 +257,9 @@ def _resolve_in_text(text: str, mentions: list[Mention], lex: Lexicon) -> list[M
     contextual = lex.contextual
     resolved = []
     for m in mentions:
+        if m.method == "agent":  # generic agents take no part in aliases
+            resolved.append(m)
+            continue
         canon = by_surface.get(m.text)
         if canon is not None and m.method in ("name", "acronym", "gazetteer"):
             m = m._replace(actor=canon.actor, entity_type=canon.entity_type, sector=canon.sector or m.sector,
@@ -270,7 +269,7 @@ def _resolve_in_text(text: str, mentions: list[Mention], lex: Lexicon) -> list[M
             if info is not None and info.actor in seen_actors and info.actor != m.actor:
                 m = m._replace(actor=info.actor, entity_type=info.entity_type, sector=info.sector,
                                country=info.country, method="alias")  # fmt: skip
-        if m.entity_type == "PERSON" and " " in m.actor:
+        if m.entity_type == "PERSON" and m.method != "alias" and " " in m.actor:
             remember_person(m.actor, m, by_surface)
         if "(" in text[m.end : m.end + 4] and m.entity_type != "GROUP":
             definition = _DEFINITION.match(text, m.end)

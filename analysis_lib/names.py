@@ -52,7 +52,7 @@ _FIRST_TOKEN_FAST = (
 CANDIDATE = re.compile(_FIRST_TOKEN_FAST + r"(?:" + _JOIN + _TOKEN + r")*")
 #: Names that start with a lower-case particle (``al-Akhbar``), found in a second, rare pass.
 PARTICLE_CANDIDATE = re.compile(
-    r"(?<![\w’'-])(?:al|el)-[A-Z][\w'’]*(?:-[\w'’]+)*(?:" + _JOIN + _TOKEN + r")*"
+    r"[ae]l-(?<![\w’'-][ae]l-)[A-Z][\w'’]*(?:-[\w'’]+)*(?:" + _JOIN + _TOKEN + r")*"
 )
 CONNECTORS = frozenset(
     [
