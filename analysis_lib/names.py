@@ -104,7 +104,7 @@ _SAID_AFTER = re.compile(r"[,]?\s+(?:said|says|told|added|wrote|tweeted|asked|ex
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|according to)\s+$")
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+[a-z]")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,9}s?")
-_PLACE_DESIGNATOR = re.compile(r"\s+(?:City|Province|Governorate|River|Region|District)$")
+_DESIGNATORS = frozenset({"City", "Province", "Governorate", "River", "Region", "District"})
 
 #: Zipf frequency above which a capitalized sentence-initial word is read as an ordinary
 #: word even when it is also a name or a place ("Much", "Young", "May").
@@ -147,8 +147,9 @@ def place_actor(name: str, aliases: dict[str, str] | None = None) -> str:
         >>> place_actor("Euphrates River"), place_actor("Deir Ezzor Province", {"Deir Ezzor": "Deir al-Zor"})
         ('Euphrates', 'Deir al-Zor')
     """
-    bare = _PLACE_DESIGNATOR.sub("", name) or name
-    return (aliases or {}).get(bare, bare)
+    head, _, last = name.rpartition(" ")
+    bare = head if head and last in _DESIGNATORS else name
+    return aliases.get(bare, bare) if aliases else bare
 
 
 class NameFinder:
