@@ -41,6 +41,7 @@ from analysis_lib.lexicon import (
 from analysis_lib.names import get_name_finder, remember_person, sentence_initial
 from analysis_lib.records import Mention
 
+#: The entity types of a Mention (GROUP: generic agents such as "soldiers" or "civilians").
 ENTITY_TYPES = ("PERSON", "ORGANIZATION", "LOCATION", "GROUP")
 
 

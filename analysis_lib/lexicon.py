@@ -263,10 +263,7 @@ def _load_places() -> tuple[dict[str, str], dict[str, str]]:
         ("places_towns.tsv", False),
         ("places_extra.tsv", True),
     ):
-        path = GAZETTEER_DIR / name
-        if not path.exists():
-            continue
-        for row in read_resource(path):
+        for row in read_resource(GAZETTEER_DIR / name):
             size = 10**8 if curated else int(row.get("population") or 0)
             if row["name"] not in best or size > best[row["name"]][0]:
                 best[row["name"]] = (size, row["country"], row.get("kind") or "")
@@ -277,18 +274,12 @@ def _load_places() -> tuple[dict[str, str], dict[str, str]]:
 
 def _load_zipf(name: str) -> dict[str, float]:
     """Word -> Zipf frequency from a ``word<TAB>zipf`` list (header row skipped)."""
-    path = GAZETTEER_DIR / name
-    if not path.exists():
-        return {}
-    return {row["word"].lower(): float(row["zipf"]) for row in read_resource(path)}
+    return {row["word"].lower(): float(row["zipf"]) for row in read_resource(GAZETTEER_DIR / name)}
 
 
-def _load_words(name: str, *, lower: bool = False) -> frozenset[str]:
-    path = GAZETTEER_DIR / name
-    if not path.exists():
-        return frozenset()
-    words = read_word_list(path)
-    return frozenset(w.lower() for w in words) if lower else frozenset(words)
+def _load_words(name: str) -> frozenset[str]:
+    """A one-word-per-line gazetteer (given names, surnames)."""
+    return frozenset(read_word_list(GAZETTEER_DIR / name))
 
 
 @functools.cache
