@@ -330,7 +330,7 @@ def find_actors(
     offices = {m.end: m for m in dictionary if m.method == "office"}
     names = finder.find(text, taken, offices)
     merged = _merge_neighbours(text, sorted(dictionary + names), lex)
-    merged = _drop_titles_and_roles(text, merged)
+    merged = _drop_titles_and_roles(text, merged, lex)
     return _resolve_in_text(text, merged, lex)
 
 
@@ -406,7 +406,28 @@ _ROLE_BEFORE_NAME = re.compile(r",? ")
 _APPOSITION_LEFT = re.compile(r", (?:(?:a|an|the|its|his|her|their)\s)?(?:[a-z-]+\s){0,2}$")
 
 
-def _drop_titles_and_roles(text: str, mentions: list[Mention]) -> list[Mention]:
+def _possessive_country(office: Mention, lex: Lexicon) -> Mention | None:
+    """The country named in a possessive office title (``Australia’s Defense Minister``)."""
+    for mark in ("’s ", "'s "):
+        name, found, _ = office.text.partition(mark)
+        if found:
+            hit = lex.exact.get(name, None)
+            if hit is not None and hit[1] is not None and hit[1].kind == "country":
+                info = hit[1]
+                return Mention(
+                    office.start,
+                    office.start + len(name),
+                    name,
+                    info.actor,
+                    "LOCATION",
+                    "",
+                    info.country,
+                    "country",
+                )
+    return None
+
+
+def _drop_titles_and_roles(text: str, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """Role nouns that title or describe a named person are not actors themselves.
 
     ``defense minister, Delfin Lorenzana`` and ``Jose Maria Cuerpo, deputy commander of``:
@@ -423,6 +444,9 @@ def _drop_titles_and_roles(text: str, mentions: list[Mention]) -> list[Mention]:
                 and nxt.entity_type == "PERSON"
                 and _ROLE_BEFORE_NAME.fullmatch(text, m.end, nxt.start)
             ):
+                country = _possessive_country(m, lex) if m.method == "office" else None
+                if country is not None:  # "Australia’s Defense Minister Marise Payne"
+                    out.append(country)
                 continue
             prev = mentions[k - 1] if k > 0 else None
             if (

@@ -181,13 +181,23 @@ class NameFinder:
         bare = word.rstrip(".").replace("’", "'")
         if bare in self.non_name:
             return True
-        zipf = self.lex.common_words.get(bare.lower())
+        zipf = self._zipf(bare.lower())
         if strong and zipf is not None and zipf >= VERY_COMMON_ZIPF:
             return True
         lex = self.lex
         if bare in lex.given_names or bare in lex.places:
             return False
         return zipf is not None or bare in lex.nationality_words
+
+    def _zipf(self, low: str) -> float | None:
+        """Word frequency, also for plurals of listed words (``ceasefires``, ``militias``)."""
+        common = self.lex.common_words
+        zipf = common.get(low)
+        if zipf is None and low.endswith("s") and len(low) > 3:
+            zipf = common.get(low[:-1]) or (
+                common.get(low[:-3] + "y") if low.endswith("ies") else None
+            )
+        return zipf
 
     def _is_date(self, text: str, start: int, end: int) -> bool:
         return bool(
