@@ -329,6 +329,8 @@ class NameFinder:
             return ("ORGANIZATION", "name")
         if head in self.place_suffix or (words[0] in self.place_prefix and len(words) > 1):
             return ("LOCATION", "name")
+        if surface in self.lex.places:
+            return ("LOCATION", "gazetteer")
         return None
 
     def _strip_titles(self, text: str, cand: _Candidate) -> None:
@@ -416,8 +418,6 @@ class NameFinder:
         role_sector = self._role_before(before)
         if role_sector is not None:
             return "PERSON", "role:" + role_sector
-        if surface in lex.places:
-            return "LOCATION", "gazetteer"
         after = text[end : end + 40]
         if _PLACE_CUES_AFTER.match(after):
             return "LOCATION", "name"
