@@ -169,6 +169,7 @@ class NameFinder:
         self.place_cue_before = cues["place_cue_before"]
         self._shapes: dict[tuple, object] = {}
         self._dead: set[str] = set()
+        self._fixed: dict[str, tuple] = {}  # candidate text -> its context-free mention form
 
     # ----------------------------------------------------------------- words
 
@@ -218,7 +219,7 @@ class NameFinder:
         found: list[Mention] = []
         common = self.lex.common_words
         non_name = self.non_name
-        dead = self._dead
+        dead, fixed = self._dead, self._fixed
         caps_lines = [m.span() for m in _CAPS_LINE.finditer(text)]
         for match in _candidates(_mask(text, taken)):
             word = match.group()
@@ -234,6 +235,12 @@ class NameFinder:
                 )
             ):
                 continue  # the common case: "The", "But", a sentence-initial ordinary word
+            settled = fixed.get(word)
+            if settled is not None and (start - 1) not in offices:
+                name = self._settled(text, start, settled, known, caps_lines)
+                if name is not None:
+                    found.append(name)
+                continue
             if "'" in word or "’" in word:
                 pieces = _name_pieces(text, start, end)
             else:
@@ -258,11 +265,20 @@ class NameFinder:
         if shape is None:
             shape = self._shape(text, start, end, office, initial, known)
             if not any(w in _MONTH_NAMES for w in segment.split()):  # month readings need context
-                if len(self._shapes) > 200_000:
+                if len(self._shapes) > 200_000:  # bounded memory on endless streams
                     self._shapes.clear()
+                    self._fixed.clear()
+                    self._dead.clear()
                 self._shapes[key] = shape
                 if office is None and not initial and (shape is False or shape[3] == "drop"):
                     self._dead.add(segment)
+                elif (
+                    office is None
+                    and not initial
+                    and _settles(shape)
+                    and not self.is_common(first, strong=True)
+                ):
+                    self._fixed[segment] = self._settled_form(shape, segment)
         if shape is False:
             return None
         rel_tokens, title_sector, words, static, common = shape
@@ -290,6 +306,32 @@ class NameFinder:
         if etype == "PERSON" and method.startswith("role:"):
             return Mention(s, e, surface, surface, etype, method[5:], "", "name")
         return Mention(s, e, surface, surface, etype, "", "", method)
+
+    def _settled_form(self, shape, segment: str) -> tuple:
+        """``(start, end, entity_type, method, actor, country)`` relative to the segment."""
+        rel_tokens, _, _, (etype, method), _ = shape
+        rel_s, rel_e = rel_tokens[0][0], rel_tokens[-1][1]
+        surface = segment[rel_s:rel_e]
+        if etype == "LOCATION":
+            actor = place_actor(surface, self.lex.place_aliases)
+            return rel_s, rel_e, etype, method, actor, self.lex.places.get(surface, "")
+        return rel_s, rel_e, etype, method, surface, ""
+
+    def _settled(
+        self, text: str, start: int, settled: tuple, known: dict, caps_lines: list
+    ) -> Mention | None:
+        """The mention of a candidate whose type needs no context (see :func:`_settles`)."""
+        rel_s, rel_e, etype, method, actor, country = settled
+        s, e = start + rel_s, start + rel_e
+        if caps_lines and _in_caps_line(caps_lines, s):
+            return None
+        surface = text[s:e]
+        alias = known.get(surface)
+        if alias is not None:
+            return Mention(
+                s, e, surface, alias.actor, alias.entity_type, alias.sector, alias.country, "alias"
+            )
+        return Mention(s, e, surface, actor, etype, "", country, method)
 
     def _shape(self, text: str, start: int, end: int, office, initial: bool, known: dict):
         """Context-free analysis of a candidate: tokens left after titles and trimming,
@@ -443,6 +485,11 @@ class NameFinder:
         if any(common):
             return "ORGANIZATION", "name"
         return "PERSON", "name"
+
+
+def _settles(shape) -> bool:
+    """Whether a candidate's type follows from its words alone (no title, no context)."""
+    return shape is not False and shape[1] is None and shape[3] not in (None, "drop")
 
 
 def _head_word(words: list[str]) -> str:

@@ -46,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     """Print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=20.0, help="megabytes of article text")
+    parser.add_argument("--repeat", type=int, default=3, help="passes over the text")
     args = parser.parse_args(argv)
 
     bodies = load_bodies(args.mb)
@@ -64,14 +65,19 @@ def main(argv: list[str] | None = None) -> int:
     wall, cpu = time.perf_counter() - started, time.process_time() - cpu
     print(f"dictionary stage: {size / 1e6 / cpu:.1f} MB/s on one core ({dictionary} mentions)")
 
-    started, cpu = time.perf_counter(), time.process_time()
-    mentions = sum(len(find_actors(b, lexicon=lexicon)) for b in bodies)
-    wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+    rates = []
+    for _ in range(args.repeat):  # the machine is shared: report the best and the median pass
+        started, cpu = time.perf_counter(), time.process_time()
+        mentions = sum(len(find_actors(b, lexicon=lexicon)) for b in bodies)
+        wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+        rates.append((size / 1e6 / cpu, cpu, wall))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    best, cpu, wall = max(rates)
+    median = sorted(r[0] for r in rates)[len(rates) // 2]
     print(
-        f"find_actors on {len(bodies)} articles, {size / 1e6:.1f} MB: {size / 1e6 / cpu:.2f} MB/s "
-        f"per core (cpu {cpu:.1f} s, wall {wall:.1f} s), {len(bodies) / cpu:.0f} articles/s, "
-        f"{mentions / cpu:.0f} mentions/s; peak RSS {peak:.0f} MB"
+        f"find_actors on {len(bodies)} articles, {size / 1e6:.1f} MB: best {best:.2f} MB/s per core "
+        f"(median of {len(rates)} passes {median:.2f}; cpu {cpu:.1f} s, wall {wall:.1f} s), "
+        f"{len(bodies) / cpu:.0f} articles/s, {mentions / cpu:.0f} mentions/s; peak RSS {peak:.0f} MB"
     )
     print("target: >= 5 MB/s per core for actor finding (resources loaded once, not counted)")
     return 0
