@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import pandas as pd
 
-from analysis_lib.actors import Mention, find_article_actors, resolve_corpus_aliases
+from analysis_lib.actors import find_article_actors, resolve_corpus_aliases
 from analysis_lib.corpus import Corpus, Document, LoadIssue, iter_documents
 from analysis_lib.schemas import check_frame, join_list, to_frame
 from analysis_lib.segment import (
@@ -26,7 +26,7 @@ from analysis_lib.segment import (
     find_duplicates,
     segment_text,
 )
-from analysis_lib.sentences import iter_paragraphs, split_sentences
+from analysis_lib.sentences import split_sentences
 
 _WORD = re.compile(r"\w+")
 
@@ -130,10 +130,9 @@ def extract(
     article_rows, sentence_rows, mentions = [], [], []
     for article in articles:
         sentences = split_sentences(article.body)
-        article_rows.append(_article_row(article, len(sentences)))
-        sentence_rows.extend(
-            {"article_id": article.article_id, **_sentence_fields(s)} for s in sentences
-        )
+        paragraphs = sentences[-1].paragraph + 1 if sentences else 0
+        article_rows.append(_article_row(article, len(sentences), paragraphs))
+        sentence_rows.extend({"article_id": article.article_id, **asdict(s)} for s in sentences)
         if actors:
             starts = [s.start for s in sentences]
             mentions.extend(
@@ -143,13 +142,13 @@ def extract(
     return {
         "articles": to_frame("articles", article_rows),
         "sentences": to_frame("sentences", sentence_rows),
-        "mentions": to_frame("mentions", (_mention_row(m) for m in mentions)),
-        "residue": to_frame("residue", (_residue_row(r) for r in residue)),
-        "issues": to_frame("issues", (_issue_row(i) for i in issues)),
+        "mentions": to_frame("mentions", (m._asdict() for m in mentions)),
+        "residue": to_frame("residue", (asdict(r) for r in residue)),
+        "issues": to_frame("issues", (asdict(i) for i in issues)),
     }
 
 
-def _article_row(a: Article, sentence_count: int) -> dict[str, object]:
+def _article_row(a: Article, sentence_count: int, paragraph_count: int) -> dict[str, object]:
     return {
         "article_id": a.article_id,
         "source": a.source,
@@ -175,47 +174,7 @@ def _article_row(a: Article, sentence_count: int) -> dict[str, object]:
         "char_count": len(a.body),
         "word_count": len(_WORD.findall(a.body)),
         "sentence_count": sentence_count,
-        "paragraph_count": sum(1 for _ in iter_paragraphs(a.body)),
-    }
-
-
-def _sentence_fields(s) -> dict[str, object]:
-    return {
-        "index": s.index,
-        "paragraph": s.paragraph,
-        "start": s.start,
-        "end": s.end,
-        "text": s.text,
-    }
-
-
-def _mention_row(m: Mention) -> dict[str, object]:
-    return {
-        "article_id": m.article_id,
-        "sentence": m.sentence,
-        "start": m.start,
-        "end": m.end,
-        "text": m.text,
-        "actor": m.actor,
-        "entity_type": m.entity_type,
-        "sector": m.sector,
-        "country": m.country,
-        "method": m.method,
-    }
-
-
-def _residue_row(r: Residue) -> dict[str, object]:
-    return {"source": r.source, "start": r.start, "end": r.end, "reason": r.reason, "text": r.text}
-
-
-def _issue_row(i: LoadIssue) -> dict[str, object]:
-    return {
-        "path": i.path,
-        "line": i.line,
-        "column": i.column,
-        "kind": i.kind,
-        "severity": i.severity,
-        "message": i.message,
+        "paragraph_count": paragraph_count,
     }
 
 

@@ -195,7 +195,6 @@ _NAME_TOKEN = re.compile(
 _IN_PLACE = re.compile(r"\s+in\s+")
 _NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)")
 _TITLE_END_BAD = frozenset(".,;”\"’'")
-_HEADER_KINDS = frozenset({"caption", "byline", "dateline"})
 
 # --------------------------------------------------------------------------- line kinds
 

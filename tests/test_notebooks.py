@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis_lib import NOTEBOOK_DIR
+from analysis_lib.actors import ENTITY_TYPES
 from analysis_lib.reports import export_html, list_notebooks, run_notebook
 
 pytestmark = pytest.mark.notebook
@@ -74,7 +75,7 @@ def test_notebook_02_writes_actors_pairs_and_network(nb02_run):
     assert pairs["example_sentence"].notna().all()
     assert (tables / "actor_network.gexf").exists() and (tables / "actor_network.graphml").exists()
     mentions = pd.read_parquet(tables / "mentions.parquet")
-    assert set(mentions["entity_type"]) == {"PERSON", "ORGANIZATION", "LOCATION", "GROUP"}
+    assert set(mentions["entity_type"]) == set(ENTITY_TYPES)
     assert executed.exists()
 
 

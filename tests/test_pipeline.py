@@ -108,3 +108,12 @@ def test_extra_separator_pattern_through_the_pipeline(tmp_path):
     tables = extract(tmp_path, separator=build_separator(r"\*\*\* NEXT \*\*\*"))
     assert tables["articles"]["body"].tolist() == ["Body one.", "Body two.", "Body three."]
     assert tables["residue"]["reason"].tolist() == ["separator", "separator"]
+
+
+def test_paragraph_counts_in_the_table_match_gold(sample_tables, segmentation_gold):
+    gold = [
+        g["body_paragraph_count"]
+        for f in sorted(segmentation_gold["files"])
+        for g in segmentation_gold["files"][f]
+    ]
+    assert sample_tables["articles"]["paragraph_count"].tolist() == gold
