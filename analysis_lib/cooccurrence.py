@@ -31,7 +31,7 @@ def filter_mentions(
     sectors: Iterable[str] | None = None,
     countries: Iterable[str] | None = None,
 ) -> pd.DataFrame:
-    """Keep mentions of the given entity types, sectors and countries (``None`` = all).
+    """Keep mentions of the given entity types, sectors and countries (``None`` or empty = all).
 
     Example:
         >>> df = pd.DataFrame({"entity_type": ["PERSON", "GROUP"], "sector": ["GOV", "REB"],
@@ -45,7 +45,7 @@ def filter_mentions(
         ("sector", sectors),
         ("country", countries),
     ):
-        if wanted is not None:
+        if wanted:  # None or empty: no filter
             keep &= mentions[column].isin(list(wanted))
     return mentions[keep]
 

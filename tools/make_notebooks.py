@@ -141,9 +141,7 @@ run"""
     md("## Find the actors"),
     code(
         """result = extract(run.input_path, limit=run.limit)
-mentions = co.filter_mentions(
-    result["mentions"], entity_types=entity_types or None, sectors=sectors or None
-)
+mentions = co.filter_mentions(result["mentions"], entity_types=entity_types, sectors=sectors)
 actors = co.summarize_actors(mentions)
 print(f"{len(mentions)} mentions of {len(actors)} actors in {len(result['articles'])} articles")
 mentions.head(top_n)"""
@@ -192,6 +190,8 @@ written += [
 def write_notebook(name: str, cells: list) -> Path:
     """Write one notebook with the python3 kernelspec papermill expects."""
     nb = nbf.v4.new_notebook()
+    for number, cell in enumerate(cells):
+        cell["id"] = f"{name}-{number:02d}"  # stable ids: regenerating gives the same file
     nb["cells"] = cells
     nb["metadata"] = {
         "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
