@@ -1,4 +1,9 @@
-"""Record types shared by the extractors."""
+"""Record types shared by the extractors.
+
+All records are immutable named tuples (fast to create in bulk); ``r._replace(...)``
+makes a changed copy and ``r._asdict()`` gives a table row. Offsets (``start``,
+``end``) refer to the text the extractor was given: an article body in the pipeline.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,7 @@ from typing import NamedTuple
 
 
 class Mention(NamedTuple):
-    """One actor mention; ``start``/``end`` are offsets into the text searched.
-
-    An immutable named tuple (fast to create in bulk); ``m._replace(...)`` makes a
-    changed copy.
-    """
+    """One actor mention; ``start``/``end`` are offsets into the text searched."""
 
     start: int
     end: int
@@ -22,3 +23,60 @@ class Mention(NamedTuple):
     method: str = "dictionary"
     article_id: str = ""
     sentence: int = -1
+
+
+class TimeExpr(NamedTuple):
+    """A temporal expression with a TIMEX3-style value.
+
+    ``type`` is DATE, TIME, DURATION or SET. ``value`` follows TIMEX3: ``2017-09-22``,
+    ``2017-09``, ``2017``, ``2017-W37``, ``2017-SU``, ``P4M``, ``PXY``, ``PAST_REF``,
+    and ``X`` placeholders (``XXXX-WXX-5``) for a relative expression that could not be
+    anchored. ``anchor`` is the reference date used (ISO), or ``None`` when the value
+    does not depend on one. ``mod`` is the TIMEX3 modifier (``START``, ``MID``,
+    ``END``, ``APPROX``, ``MORE_THAN``, …) when the text gives one.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    anchor: str | None = None
+    mod: str | None = None
+    article_id: str = ""
+    sentence: int = -1
+
+
+class Casualty(NamedTuple):
+    """One casualty statement: who was killed, injured, kidnapped, … how many, by whom.
+
+    ``start``/``end`` cover the statement's count, victim and trigger words;
+    ``count_start``/``count_end`` the count as written (``-1`` when the count is
+    implied, as in ``a policeman``). ``count_low``/``count_high`` are ``None`` where
+    the text gives no bound (``at least 158``: high is ``None``); both are ``None``
+    when the text gives no number at all (``civilians were killed``), with qualifier
+    ``unknown``. ``is_subset`` marks a part of another statement's total (``including
+    19 civilians``), which tallies never add to that total.
+    """
+
+    start: int
+    end: int
+    category: str
+    count_low: int | None
+    count_high: int | None
+    qualifier: str
+    victim_type: str | None = None
+    victim: str | None = None
+    perpetrator: str | None = None
+    place: str | None = None
+    date: str | None = None
+    is_cumulative: bool = False
+    source: str | None = None
+    sentence: int = -1
+    evidence: str = ""
+    article_id: str = ""
+    trigger: str = ""
+    count_text: str | None = None
+    count_start: int = -1
+    count_end: int = -1
+    is_subset: bool = False
