@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import operator
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -508,6 +509,9 @@ def resolve_corpus_aliases(mentions: Sequence[Mention]) -> list[Mention]:
     A one-word PERSON mention that no article resolved (``Payne`` in an article that
     never gives the full name) takes the full name when exactly one full name in the
     corpus ends with that word (``Marise Payne``). Ambiguous short names stay as they are.
+    This is a corpus-level reduce step: the result does not depend on the order of the
+    mentions (ambiguity is decided on the set of full names; a full name's sector and
+    country are the ones its mentions give most often).
 
     Example:
         >>> ms = [Mention(0, 12, "Marise Payne", "Marise Payne", "PERSON", "GOV", "AUS", "title", "a"),
@@ -515,20 +519,36 @@ def resolve_corpus_aliases(mentions: Sequence[Mention]) -> list[Mention]:
         >>> [m.actor for m in resolve_corpus_aliases(ms)]
         ['Marise Payne', 'Marise Payne']
     """
+    sectors: dict[str, Counter[str]] = {}
+    countries: dict[str, Counter[str]] = {}
+    for m in mentions:
+        if m.entity_type == "PERSON" and " " in m.actor:
+            sectors.setdefault(m.actor, Counter())[m.sector] += bool(m.sector)
+            countries.setdefault(m.actor, Counter())[m.country] += bool(m.country)
     full_by_short: dict[str, set[str]] = {}
-    persons = {m.actor: m for m in mentions if m.entity_type == "PERSON" and " " in m.actor}
-    for actor in persons:
-        short: dict[str, Mention] = {}
-        remember_person(actor, persons[actor], short)
+    for actor in sectors:
+        short: dict[str, str] = {}
+        remember_person(actor, actor, short)
         for key in short:
             full_by_short.setdefault(key, set()).add(actor)
     out = []
     for m in mentions:
         if m.entity_type == "PERSON" and " " not in m.actor:
-            candidates = full_by_short.get(m.actor, set())
+            candidates = full_by_short.get(m.actor, ())
             if len(candidates) == 1:
-                full = persons[next(iter(candidates))]
-                m = m._replace(actor=full.actor, sector=m.sector or full.sector,
-                            country=m.country or full.country, method="alias")  # fmt: skip
+                (full,) = candidates
+                m = m._replace(actor=full, sector=m.sector or _most_given(sectors[full]),
+                               country=m.country or _most_given(countries[full]), method="alias")  # fmt: skip
         out.append(m)
     return out
+
+
+def _most_given(counts: Counter[str]) -> str:
+    """The value given most often (ties: the first in sorted order), or ``""`` if none.
+
+    Example:
+        >>> _most_given(Counter({"GOV": 2, "MIL": 2, "": 0})), _most_given(Counter({"": 0}))
+        ('GOV', '')
+    """
+    given = [(-n, value) for value, n in counts.items() if n]
+    return min(given)[1] if given else ""

@@ -153,7 +153,12 @@ def place_actor(name: str, aliases: dict[str, str] | None = None) -> str:
 
 
 class NameFinder:
-    """Finds and types names in text, for one lexicon (see :func:`get_name_finder`)."""
+    """Finds and types names in text, for one lexicon (see :func:`get_name_finder`).
+
+    It memoizes context-free work across texts for speed, each memo keyed by everything
+    its value depends on: :meth:`find` gives the same names for a text whatever texts
+    were processed before, in whatever order.
+    """
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
@@ -167,9 +172,16 @@ class NameFinder:
         self.non_actor_first = cues["non_actor_first"]
         self.non_actor_last = cues["non_actor_last"]
         self.place_cue_before = cues["place_cue_before"]
+        # Memos of context-free work, each keyed by everything its value depends on, so
+        # that a text's mentions never depend on the texts processed before it:
+        # (segment, sentence-initial, first word known as a person's, office sector) -> shape;
         self._shapes: dict[tuple, object] = {}
-        self._dead: set[str] = set()
-        self._fixed: dict[str, tuple] = {}  # candidate text -> its context-free mention form
+        # segment -> None (never a mention) or the surface that only a person named
+        # earlier in the same text can claim ("English" after "Bill English"); valid for
+        # a segment that is neither sentence-initial nor right after an office;
+        self._dead: dict[str, str | None] = {}
+        # segment -> its mention form, for a type that needs no context (see _settles).
+        self._fixed: dict[str, tuple] = {}
 
     # ----------------------------------------------------------------- words
 
@@ -223,9 +235,9 @@ class NameFinder:
         caps_lines = [m.span() for m in _CAPS_LINE.finditer(text)]
         for match in _candidates(_mask(text, taken)):
             word = match.group()
-            if word in dead:
-                continue  # never a name in any context ("Islamist", "Syrian")
             start, end = match.span()
+            if word in dead and self._stays_dead(text, start, dead[word], offices, known):
+                continue  # not a name here ("Islamist", "Syrian", "taught in English")
             if " " not in word and (
                 (word in non_name and word not in _MONTH_NAMES)
                 or (
@@ -253,25 +265,39 @@ class NameFinder:
                         remember_person(name.actor, name, known)
         return found
 
+    @staticmethod
+    def _stays_dead(
+        text: str, start: int, claimable: str | None, offices: dict, known: dict
+    ) -> bool:
+        """Whether a segment learned dead (see ``_dead``) is no mention at ``start`` either:
+        in the same context (not sentence-initial, no office before it) and not the short
+        name of a person of this text."""
+        return (
+            (claimable is None or claimable not in known)
+            and (start - 1) not in offices
+            and not sentence_initial(text, start)
+        )
+
     def _name(
         self, text: str, start: int, end: int, offices: dict, known: dict, caps_lines: list
     ) -> Mention | None:
         office = offices.get(start - 1)
+        office_sector = office.sector if office is not None else None
         segment = text[start:end]
         initial = sentence_initial(text, start)
         first = segment.split(" ", 1)[0]
-        key = (segment, initial, initial and first in known, office is not None)
+        key = (segment, initial, initial and first in known, office_sector)
         shape = self._shapes.get(key)
         if shape is None:
-            shape = self._shape(text, start, end, office, initial, known)
+            shape = self._shape(text, start, end, office_sector, initial, known)
             if not any(w in _MONTH_NAMES for w in segment.split()):  # month readings need context
                 if len(self._shapes) > 200_000:  # bounded memory on endless streams
                     self._shapes.clear()
                     self._fixed.clear()
                     self._dead.clear()
                 self._shapes[key] = shape
-                if office is None and not initial and (shape is False or shape[3] == "drop"):
-                    self._dead.add(segment)
+                if office is None and not initial and _never_a_name(shape):
+                    self._dead[segment] = None if shape is False else _surface(shape, segment)
                 elif (
                     office is None
                     and not initial
@@ -333,13 +359,17 @@ class NameFinder:
             )
         return Mention(s, e, surface, actor, etype, "", country, method)
 
-    def _shape(self, text: str, start: int, end: int, office, initial: bool, known: dict):
+    def _shape(self, text: str, start: int, end: int, office_sector, initial: bool, known: dict):
         """Context-free analysis of a candidate: tokens left after titles and trimming,
-        the title's sector, the words, and a type that needs no context (or ``False``)."""
+        the title's sector, the words, and a type that needs no context (or ``False``).
+
+        It depends on the segment's text, the sector of an office right before it, whether
+        it starts a sentence, and then whether its first word names a person of the text.
+        """
         cand = _Candidate(start, end, [m.span() for m in _NONSPACE.finditer(text, start, end)])
         last = text[cand.tokens[-1][0] : cand.tokens[-1][1]]
-        if office is not None:
-            cand.title_sector = office.sector
+        if office_sector is not None:
+            cand.title_sector = office_sector
         elif last not in self.place_suffix and last not in self.org_suffix:
             self._strip_titles(text, cand)
         self._trim(text, cand, cand.start == start and initial, known)
@@ -485,6 +515,18 @@ class NameFinder:
         if any(common):
             return "ORGANIZATION", "name"
         return "PERSON", "name"
+
+
+def _never_a_name(shape) -> bool:
+    """Whether a candidate gives no mention unless a person of the text claims its surface
+    (no tokens left, capitals, an agent noun, or words that are not an actor, no title)."""
+    return shape is False or (shape[3] == "drop" and shape[1] is None)
+
+
+def _surface(shape, segment: str) -> str:
+    """The text of a shape's tokens (the segment without stripped titles and trimmed words)."""
+    rel_tokens = shape[0]
+    return segment[rel_tokens[0][0] : rel_tokens[-1][1]]
 
 
 def _settles(shape) -> bool:
