@@ -12,18 +12,56 @@ expected, and the rest of the corpus is still loaded.
 
 from __future__ import annotations
 
+import bz2
 import csv
+import functools
 import glob
+import gzip
 import io
 import json
+import lzma
 import os
-from collections.abc import Iterable, Iterator, Mapping
+import re
+import tarfile
+import zipfile
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 STRUCTURED_SUFFIXES = frozenset({".csv", ".tsv", ".jsonl", ".ndjson", ".parquet"})
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | STRUCTURED_SUFFIXES
+#: Word and RTF exports (Nexis Uni downloads, Factiva RTF).
+DOCUMENT_SUFFIXES = frozenset({".docx", ".rtf"})
+#: Single compressed files (``oct.txt.gz``) and archives, read in place.
+COMPRESSED_SUFFIXES = frozenset({".gz", ".bz2", ".xz"})
+TAR_SUFFIXES = (".tar", ".tgz", ".tar.gz", ".tar.bz2", ".tar.xz")
+SUPPORTED_SUFFIXES = (
+    TEXT_SUFFIXES
+    | STRUCTURED_SUFFIXES
+    | DOCUMENT_SUFFIXES
+    | COMPRESSED_SUFFIXES
+    | frozenset({".zip", ".tar", ".tgz"})
+)
+_KINDS = (
+    ("text", TEXT_SUFFIXES),
+    ("structured", STRUCTURED_SUFFIXES),
+    ("docx", frozenset({".docx"})),
+    ("rtf", frozenset({".rtf"})),
+    ("zip", frozenset({".zip"})),
+    ("compressed", COMPRESSED_SUFFIXES),
+)
+_DECOMPRESSORS = {".gz": gzip, ".bz2": bz2, ".xz": lzma}
+_OPENERS = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
+#: What broken archives and compressed streams raise.
+_ARCHIVE_ERRORS = (
+    zipfile.BadZipFile,
+    tarfile.TarError,
+    EOFError,
+    zlib.error,
+    lzma.LZMAError,
+    gzip.BadGzipFile,
+)
 
 #: Column names tried, in order, for each logical field of a structured export.
 DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -119,27 +157,59 @@ def normalize_newlines(text: str) -> str:
 
 #: Every byte except the control characters that do not occur in text (tab, LF, FF, CR allowed).
 _NOT_CONTROL = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13))
+#: Lone bytes that ``surrogateescape`` decoding turned into U+DC80..U+DCFF.
+_ESCAPED = re.compile("[\udc80-\udcff]+")
+#: Non-ASCII characters that Western legacy text is made of: letters and common punctuation.
+_LEGACY_PUNCT = frozenset("\u00a0’‘“”–—…«»°£€©®™•·¿¡§¶±×÷¢¥")
+#: How many damaged places an issue message lists.
+_REPORTED = 5
 
 
 def _looks_binary(data: bytes) -> bool:
+    """Binary when control bytes (NUL included) exceed 5 % of the first 8 KB (and one byte).
+
+    One rule for NUL wherever it is: a few NUL bytes do not make a text file binary
+    (:func:`decode_bytes` replaces and reports them); many do.
+    """
     head = data[:_SNIFF_BYTES]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False  # UTF-16 with BOM carries NUL bytes legitimately
-    if b"\x00" in head:
-        return True
     controls = len(head.translate(None, _NOT_CONTROL))  # C-speed count of control bytes
-    return controls > max(8, len(head) // 20)
+    return controls > max(1, len(head) // 20)
 
 
-def decode_bytes(data: bytes, *, path: str = "<bytes>") -> tuple[str, str]:
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le``/``-be`` when the head looks like ASCII text with every other byte NUL."""
+    head = data[:_SNIFF_BYTES]
+    if len(head) < 16:
+        return None
+    half = len(head) // 2
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    if odd > 0.9 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.9 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def decode_bytes(
+    data: bytes, *, path: str = "<bytes>", issues: list[LoadIssue] | None = None
+) -> tuple[str, str]:
     """Decode raw bytes to text with normalized line endings.
 
-    UTF-8 (with or without BOM) and UTF-16 with BOM are recognized directly; other
-    encodings (cp1252, latin-1, ...) are detected with ``charset-normalizer``.
+    UTF-8 (with or without BOM) and UTF-16 (with BOM, or ASCII-range text without one)
+    are recognized directly. A file that is UTF-8 except for a few invalid bytes stays
+    UTF-8: each bad sequence becomes U+FFFD and a warning names the byte offsets and
+    lines. A legacy encoding (cp1252, latin-1, cp1251, …) is chosen only on strong
+    evidence: no valid multi-byte UTF-8 sequence (or far more invalid bytes than valid
+    ones) and a decoding that reads like text. NUL bytes in a text file become U+FFFD
+    and are reported too; a file is binary only when control bytes are dense.
 
     Args:
         data: The raw bytes.
         path: Name used in error messages.
+        issues: A list that receives warnings (:class:`LoadIssue`) about damaged
+            bytes; ``None`` to ignore them.
 
     Returns:
         ``(text, encoding)``.
@@ -150,47 +220,132 @@ def decode_bytes(data: bytes, *, path: str = "<bytes>") -> tuple[str, str]:
     Example:
         >>> decode_bytes("caf\\u00e9 \\u2013 Reuters\\r\\n".encode("cp1252"))
         ('café – Reuters\\n', 'cp1252')
+        >>> warnings = []
+        >>> decode_bytes("“Hi” – BEIRUT\\n".encode() + b"\\xff", issues=warnings)
+        ('“Hi” – BEIRUT\\n\\ufffd', 'utf-8')
+        >>> warnings[0].line, warnings[0].severity
+        (2, 'warning')
     """
+    sink = issues if issues is not None else []
     if not data.strip():
         raise CorpusError(f"{path}: empty file: expected text, found no characters")
     if data.startswith(b"\xef\xbb\xbf"):
-        return normalize_newlines(data[3:].decode("utf-8", errors="strict")), "utf-8-sig"
+        text, _ = _decode_utf8(data[3:], path=path, sink=sink, offset=3)
+        return normalize_newlines(_replace_nul(text, data, path, sink)), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return normalize_newlines(data.decode("utf-16")), "utf-16"
+        return normalize_newlines(data.decode("utf-16", errors="replace")), "utf-16"
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return normalize_newlines(data.decode(utf16, errors="replace")), utf16
     if _looks_binary(data):
         raise CorpusError(
             f"{path}: binary file: expected text (UTF-8 or a legacy encoding such as cp1252), "
             "found NUL or control bytes"
         )
     try:
-        return normalize_newlines(data.decode("utf-8")), "utf-8"
-    except UnicodeDecodeError as exc:
-        utf8_error = exc
-    return _decode_legacy(data, path=path, utf8_error=utf8_error)
+        text, encoding = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        text, encoding = _decode_utf8(data, path=path, sink=sink, offset=0)
+    return normalize_newlines(_replace_nul(text, data, path, sink)), encoding
 
 
-def _decode_legacy(data: bytes, *, path: str, utf8_error: UnicodeDecodeError) -> tuple[str, str]:
+def _decode_utf8(data: bytes, *, path: str, sink: list[LoadIssue], offset: int) -> tuple[str, str]:
+    """UTF-8 with bad bytes replaced (and reported), unless a legacy encoding is clearly right."""
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    runs = list(_ESCAPED.finditer(escaped))
+    if not runs:
+        return escaped, "utf-8"
+    bad = sum(m.end() - m.start() for m in runs)
+    good = len(escaped) - len(escaped.encode("ascii", errors="ignore")) - bad
+    if offset == 0 and (good == 0 or bad > 4 * good):
+        legacy = _decode_legacy(data)
+        if legacy is not None:
+            return legacy
+    places = []
+    char_at, byte_at = 0, 0
+    for m in runs[:_REPORTED]:
+        byte_at += len(escaped[char_at : m.start()].encode("utf-8", errors="surrogateescape"))
+        char_at = m.start()
+        line = data.count(b"\n", 0, byte_at + offset) + 1
+        places.append((byte_at + offset, line))
+    more = f" and {len(runs) - _REPORTED} more" if len(runs) > _REPORTED else ""
+    where = ", ".join(f"byte {b} (line {ln})" for b, ln in places)
+    sink.append(
+        LoadIssue(
+            path,
+            "undecodable bytes",
+            f"{path}: line {places[0][1]}: {bad} byte(s) are not valid UTF-8 at {where}{more}; "
+            "decoded as UTF-8 with U+FFFD in their place (the rest of the file is UTF-8)",
+            line=places[0][1],
+            severity="warning",
+        )
+    )
+    return data.decode("utf-8", errors="replace"), "utf-8"
+
+
+def _replace_nul(text: str, data: bytes, path: str, sink: list[LoadIssue]) -> str:
+    """NUL is never text: replace each with U+FFFD and report where they were."""
+    if "\x00" not in text:
+        return text
+    offsets = []
+    at = data.find(b"\x00")
+    while at != -1 and len(offsets) < _REPORTED:
+        offsets.append(at)
+        at = data.find(b"\x00", at + 1)
+    count = text.count("\x00")
+    line = data.count(b"\n", 0, offsets[0]) + 1 if offsets else None
+    where = ", ".join(str(o) for o in offsets)
+    sink.append(
+        LoadIssue(
+            path,
+            "NUL bytes",
+            f"{path}: line {line}: {count} NUL byte(s) in text (first at byte offset(s) {where}); "
+            "replaced with U+FFFD",
+            line=line,
+            severity="warning",
+        )
+    )
+    return text.replace("\x00", "\ufffd")
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str] | None:
+    """A legacy decoding when the bytes read as text in one; ``None`` when none fits well."""
     # Western news copy is overwhelmingly cp1252 (a superset of latin-1's printable
-    # range). Accept it when non-ASCII letters stay a minority of all letters, as in
+    # range). Accept it when non-ASCII letters stay a minority of all letters and the
+    # non-ASCII characters are letters or common punctuation in short runs, as in
     # English, French or Spanish text; otherwise (Cyrillic, Greek, Central European
     # code pages) ask charset-normalizer.
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        text = None
-    if text is not None and _mostly_ascii_letters(text):
-        return normalize_newlines(text), "cp1252"
+    for codec in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _mostly_ascii_letters(text) and _plausible_non_ascii(text):
+            return text, codec
+        break
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if best is None:
-        line = data[: utf8_error.start].count(b"\n") + 1
-        raise CorpusError(
-            f"{path}: line {line}: undecodable bytes: not UTF-8 and no known encoding fits "
-            f"(first bad byte at offset {utf8_error.start})"
-        )
+    if best is None or best.chaos > 0.2:
+        return None
     encoding = _canonical_encoding(best.encoding)
-    return normalize_newlines(data.decode(encoding)), encoding
+    if encoding in ("utf_8", "utf-8", "ascii"):
+        return None
+    try:
+        return data.decode(encoding), encoding
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _plausible_non_ascii(text: str) -> bool:
+    """Every run of non-ASCII characters is short and made of letters or common punctuation."""
+    runs = re.findall(r"[^\x00-\x7f]+", text)
+    if not runs:
+        return True
+    ok = sum(
+        1 for r in runs if len(r) <= 3 and all(ch.isalpha() or ch in _LEGACY_PUNCT for ch in r)
+    )
+    return ok >= 0.95 * len(runs)
 
 
 def _mostly_ascii_letters(text: str) -> bool:
@@ -200,44 +355,115 @@ def _mostly_ascii_letters(text: str) -> bool:
 
 
 def _canonical_encoding(name: str) -> str:
-    aliases = {"windows_1252": "cp1252", "latin_1": "latin-1", "iso8859_1": "latin-1"}
+    aliases = {
+        "windows_1252": "cp1252",
+        "latin_1": "latin-1",
+        "iso8859_1": "latin-1",
+        "cp1251": "cp1251",
+        "windows_1251": "cp1251",
+        "windows_1253": "cp1253",
+    }
     return aliases.get(name, name)
 
 
-def read_text(path: str | Path) -> tuple[str, str]:
+def read_text(path: str | Path, *, issues: list[LoadIssue] | None = None) -> tuple[str, str]:
     """Read a file and decode it (see :func:`decode_bytes`).
 
     Raises:
         CorpusError: When the file is empty, binary or undecodable.
     """
     data = Path(path).read_bytes()
-    return decode_bytes(data, path=str(path))
+    return decode_bytes(data, path=str(path), issues=issues)
 
 
-def _walk_sorted(root: Path) -> Iterator[Path]:
-    """Files under ``root`` in sorted order, one folder listing in memory at a time."""
-    with os.scandir(root) as entries:
-        names = sorted((e.name, e.is_dir()) for e in entries if not e.name.startswith("."))
-    for name, is_dir in names:
+def _entry_kind(entry: os.DirEntry) -> str:
+    """``dir``, ``file``, ``link`` (a symbolic link that leads nowhere or loops) or ``other``."""
+    try:
+        if entry.is_dir():
+            return "dir"
+        if entry.is_file():
+            return "file"
+        return "link" if entry.is_symlink() else "other"
+    except OSError:
+        return "link"
+
+
+def _walk_sorted(
+    root: Path,
+    sink: list[LoadIssue],
+    base: Path,
+    ancestors: frozenset[tuple[int, int]] = frozenset(),
+) -> Iterator[Path]:
+    """Files under ``root`` in sorted order, one folder listing in memory at a time.
+
+    Symbolic links to folders are followed, except into a folder that is already on
+    the way down from ``base`` (a loop); loops, dangling links and unreadable folders
+    become issues.
+    """
+    try:
+        st = root.stat()
+        ancestors = ancestors | {(st.st_dev, st.st_ino)}
+        with os.scandir(root) as entries:
+            listing = sorted(
+                (e.name, _entry_kind(e)) for e in entries if not e.name.startswith(".")
+            )
+    except OSError as exc:
+        rel = _relative_name(root, base)
+        sink.append(LoadIssue(rel, "unreadable", f"{rel}: folder not read: {exc.strerror or exc}"))
+        return
+    for name, kind in listing:
         path = root / name
-        if is_dir:
-            yield from _walk_sorted(path)
-        elif path.is_file():
+        if kind == "file":
             yield path
+        elif kind == "dir":
+            try:
+                target = path.stat()
+            except OSError as exc:
+                rel = _relative_name(path, base)
+                sink.append(LoadIssue(rel, "unreadable", f"{rel}: {exc.strerror or exc}"))
+                continue
+            if (target.st_dev, target.st_ino) in ancestors:
+                rel = _relative_name(path, base)
+                sink.append(
+                    LoadIssue(
+                        rel,
+                        "symlink loop",
+                        f"{rel}: symbolic link to {os.readlink(path) if path.is_symlink() else path}"
+                        " leads back into a folder being walked; not followed",
+                        severity="warning",
+                    )
+                )
+                continue
+            yield from _walk_sorted(path, sink, base, ancestors)
+        elif kind == "link":
+            rel = _relative_name(path, base)
+            sink.append(
+                LoadIssue(
+                    rel,
+                    "broken link",
+                    f"{rel}: symbolic link that leads nowhere (or to itself); skipped",
+                    severity="warning",
+                )
+            )
 
 
-def expand_inputs(inputs: str | Path | Iterable[str | Path]) -> Iterator[tuple[Path, Path]]:
+def expand_inputs(
+    inputs: str | Path | Iterable[str | Path], *, issues: list[LoadIssue] | None = None
+) -> Iterator[tuple[Path, Path]]:
     """Expand files, folders (recursively) and globs into ``(file, root)`` pairs, lazily.
 
     The root is the folder that document ids are made relative to. Files come in
     sorted order so that runs are reproducible; hidden files and folders are
     skipped. Folders are walked lazily, so memory does not grow with the number of
-    files in the tree (only with the largest single folder listing).
+    files in the tree (only with the largest single folder listing). Symbolic links
+    that loop back into the walk, dangling links and unreadable folders are appended
+    to ``issues`` (when given) and skipped.
 
     Raises:
         CorpusError: When an input path does not exist or a glob matches nothing
             (raised when that input is reached).
     """
+    sink: list[LoadIssue] = issues if issues is not None else []
     if isinstance(inputs, str | Path):
         inputs = [inputs]
     for item in inputs:
@@ -250,7 +476,7 @@ def expand_inputs(inputs: str | Path | Iterable[str | Path]) -> Iterator[tuple[P
             continue
         path = Path(text)
         if path.is_dir():
-            yield from ((p, path) for p in _walk_sorted(path))
+            yield from ((p, path) for p in _walk_sorted(path, sink, path))
         elif path.is_file():
             yield path, path.parent
         else:
@@ -273,7 +499,7 @@ def _iter_pairs(
     items = [inputs] if isinstance(inputs, str | Path) else list(inputs)
     for item in items:
         try:
-            yield from expand_inputs(item)
+            yield from expand_inputs(item, issues=sink)
         except CorpusError as exc:
             sink.append(LoadIssue(path=str(item), kind="missing input", message=str(exc)))
 
@@ -302,35 +528,216 @@ def iter_documents(
     sink: list[LoadIssue] = issues if issues is not None else []
     for path, root in _iter_pairs(inputs, sink):
         rel = _relative_name(path, root)
-        suffix = path.suffix.lower()
-        if path.name.lower() in {"readme.md", "readme.txt", "readme"}:
-            sink.append(
-                LoadIssue(
-                    rel, "skipped", "README files describe a corpus; not loaded", severity="warning"
-                )
-            )
-            continue
-        if suffix not in SUPPORTED_SUFFIXES:
-            sink.append(
-                LoadIssue(
-                    rel,
-                    "skipped",
-                    f"unsupported file type {suffix or '(none)'}: expected one of "
-                    + ", ".join(sorted(SUPPORTED_SUFFIXES)),
-                    severity="warning",
-                )
-            )
-            continue
         try:
-            if suffix in TEXT_SUFFIXES:
-                text, encoding = read_text(path)
-                yield Document(doc_id=rel, path=str(path), text=text, encoding=encoding)
-            else:
-                yield from _iter_structured(path, rel, columns or {}, sink)
+            yield from _iter_file(path, rel, columns or {}, sink)
         except CorpusError as exc:
             sink.append(LoadIssue(rel, _kind_of(str(exc)), str(exc)))
+        except _ARCHIVE_ERRORS as exc:
+            sink.append(_corrupt(rel, exc))
         except OSError as exc:
             sink.append(LoadIssue(rel, "unreadable", f"{rel}: {exc.strerror or exc}"))
+
+
+def file_kind(name: str) -> str:
+    """What a file (or archive member) name says it holds.
+
+    Returns one of ``text``, ``structured``, ``docx``, ``rtf``, ``zip``, ``tar``,
+    ``compressed`` (a single ``.gz``/``.bz2``/``.xz`` file), ``readme`` or
+    ``unsupported``.
+
+    Example:
+        >>> [file_kind(n) for n in ["oct.txt", "dumps.zip", "oct.txt.gz", "a.tar.gz", "x.pdf"]]
+        ['text', 'zip', 'compressed', 'tar', 'unsupported']
+    """
+    lower = name.lower().rsplit("/", 1)[-1]
+    if lower in {"readme.md", "readme.txt", "readme"}:
+        return "readme"
+    if lower.endswith(TAR_SUFFIXES):
+        return "tar"
+    suffix = PurePosixPath(lower).suffix
+    for kind, suffixes in _KINDS:
+        if suffix in suffixes:
+            return kind
+    return "unsupported"
+
+
+def _skip_issue(name: str, kind: str) -> LoadIssue:
+    if kind == "readme":
+        return LoadIssue(
+            name, "skipped", "README files describe a corpus; not loaded", severity="warning"
+        )
+    suffix = PurePosixPath(name.lower()).suffix
+    return LoadIssue(
+        name,
+        "skipped",
+        f"unsupported file type {suffix or '(none)'}: expected one of "
+        + ", ".join(sorted(SUPPORTED_SUFFIXES)),
+        severity="warning",
+    )
+
+
+def _iter_file(
+    path: Path, rel: str, mapping: Mapping[str, str], sink: list[LoadIssue]
+) -> Iterator[Document]:
+    """Documents of one file on disk; archives are read member by member, in place."""
+    kind = file_kind(path.name)
+    if kind in ("readme", "unsupported"):
+        sink.append(_skip_issue(rel, kind))
+    elif kind == "zip":
+        with zipfile.ZipFile(path) as archive:
+            yield from _iter_zip(archive, rel, path, mapping, sink)
+    elif kind == "tar":
+        with tarfile.open(path, mode="r|*") as archive:
+            yield from _iter_tar(archive, rel, path, mapping, sink)
+    elif kind == "compressed":
+        opener = _OPENERS[PurePosixPath(path.name.lower()).suffix]
+        with opener(path, "rb") as stream:
+            data = stream.read()
+        yield from _iter_blob(path.name[: path.name.rfind(".")], data, rel, path, mapping, sink)
+    elif path.suffix.lower() == ".parquet":
+        yield from _iter_parquet(path, rel, mapping, sink)
+    else:
+        yield from _iter_blob(path.name, path.read_bytes(), rel, path, mapping, sink)
+
+
+def _iter_blob(
+    name: str,
+    data: bytes,
+    doc_id: str,
+    path: Path,
+    mapping: Mapping[str, str],
+    sink: list[LoadIssue],
+) -> Iterator[Document]:
+    """Documents of one file's bytes (``name`` says its kind; ``doc_id`` names it)."""
+    kind = file_kind(name)
+    if kind in ("readme", "unsupported"):
+        sink.append(_skip_issue(doc_id, kind))
+    elif kind == "compressed":
+        module = _DECOMPRESSORS[PurePosixPath(name.lower()).suffix]
+        inner = module.decompress(data)  # type: ignore[attr-defined]
+        yield from _iter_blob(name[: name.rfind(".")], inner, doc_id, path, mapping, sink)
+    elif kind == "zip":
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            yield from _iter_zip(archive, doc_id, path, mapping, sink)
+    elif kind == "tar":
+        with tarfile.open(fileobj=io.BytesIO(data), mode="r|*") as archive:
+            yield from _iter_tar(archive, doc_id, path, mapping, sink)
+    elif kind == "docx":
+        text = _docx_text(data, doc_id)
+        yield Document(doc_id=doc_id, path=str(path), text=text, encoding="docx")
+    elif kind == "rtf":
+        text = _rtf_text(data, doc_id)
+        yield Document(doc_id=doc_id, path=str(path), text=text, encoding="rtf")
+    elif kind == "text":
+        text, encoding = decode_bytes(data, path=doc_id, issues=sink)
+        yield Document(doc_id=doc_id, path=str(path), text=text, encoding=encoding)
+    elif name.lower().endswith(".parquet"):
+        yield from _iter_parquet(io.BytesIO(data), doc_id, mapping, sink, path=path)
+    else:
+        text, _encoding = decode_bytes(data, path=doc_id, issues=sink)
+        if name.lower().endswith((".csv", ".tsv")):
+            delimiter = "\t" if name.lower().endswith(".tsv") else ","
+            yield from _iter_csv(text, path, doc_id, mapping, sink, delimiter=delimiter)
+        else:
+            yield from _iter_jsonl(text, path, doc_id, mapping, sink)
+
+
+def _member_documents(
+    name: str, read: Callable[[], bytes], doc_id: str, path: Path, mapping, sink
+) -> Iterator[Document]:
+    """One archive member, with its own problems reported under ``archive:member``."""
+    try:
+        yield from _iter_blob(name, read(), doc_id, path, mapping, sink)
+    except CorpusError as exc:
+        sink.append(LoadIssue(doc_id, _kind_of(str(exc)), str(exc)))
+    except _ARCHIVE_ERRORS as exc:
+        sink.append(_corrupt(doc_id, exc))
+
+
+def _hidden(member: str) -> bool:
+    return any(part.startswith((".", "__MACOSX")) for part in member.split("/"))
+
+
+def _iter_zip(
+    archive: zipfile.ZipFile, rel: str, path: Path, mapping, sink: list[LoadIssue]
+) -> Iterator[Document]:
+    """Members of a zip in sorted order, each read on its own (no copy of the archive)."""
+    members = sorted(
+        (i for i in archive.infolist() if not i.is_dir() and not _hidden(i.filename)),
+        key=lambda i: i.filename,
+    )
+    for info in members:
+        doc_id = f"{rel}:{info.filename}"
+        yield from _member_documents(
+            info.filename, functools.partial(archive.read, info), doc_id, path, mapping, sink
+        )
+
+
+def _iter_tar(
+    archive: tarfile.TarFile, rel: str, path: Path, mapping, sink: list[LoadIssue]
+) -> Iterator[Document]:
+    """Members of a tar in archive order, streamed (a tar.gz is decompressed once)."""
+    for member in archive:
+        if not member.isfile() or _hidden(member.name):
+            continue
+        stream = archive.extractfile(member)
+        if stream is None:
+            continue
+        yield from _member_documents(
+            member.name, stream.read, f"{rel}:{member.name}", path, mapping, sink
+        )
+
+
+def _corrupt(name: str, exc: BaseException) -> LoadIssue:
+    return LoadIssue(
+        name,
+        "corrupt archive",
+        f"{name}: corrupt or truncated compressed data ({type(exc).__name__}: {exc}); "
+        "the other files and members are still loaded",
+    )
+
+
+def _docx_text(data: bytes, name: str) -> str:
+    """Paragraphs (and table rows, tab-separated) of a DOCX in document order."""
+    import docx
+    from docx.table import Table
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises several types for corrupt files
+        raise CorpusError(f"{name}: unreadable: not a DOCX file ({exc})") from exc
+    parts = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            parts.extend("\t".join(c.text for c in row.cells) for row in block.rows)
+        else:
+            parts.append(block.text)
+    text = normalize_newlines("\n\n".join(p for p in parts if p.strip()))
+    if not text.strip():
+        raise CorpusError(f"{name}: empty file: the DOCX has no text")
+    return text
+
+
+_RTF_CODEPAGE = re.compile(r"\\ansicpg(\d+)")
+
+
+def _rtf_text(data: bytes, name: str) -> str:
+    """Plain text of an RTF file (``striprtf``), using the code page it declares."""
+    from striprtf.striprtf import rtf_to_text
+
+    raw = data.decode("latin-1")  # RTF is 7-bit; \'xx escapes carry the code page
+    if not raw.lstrip().startswith("{\\rtf"):
+        raise CorpusError(f"{name}: unreadable: not an RTF file (no {{\\rtf header)")
+    m = _RTF_CODEPAGE.search(raw, 0, 2000)
+    encoding = f"cp{m.group(1)}" if m else "cp1252"
+    try:
+        text = rtf_to_text(raw, encoding=encoding, errors="replace")
+    except Exception as exc:  # striprtf has no error type of its own
+        raise CorpusError(f"{name}: unreadable: RTF could not be parsed ({exc})") from exc
+    text = normalize_newlines(text)
+    if not text.strip():
+        raise CorpusError(f"{name}: empty file: the RTF has no text")
+    return text
 
 
 def load_corpus(
@@ -444,22 +851,6 @@ def _empty_text(rel: str, row: int, line: int | None, column: str | None) -> Loa
     )
 
 
-def _iter_structured(
-    path: Path, rel: str, mapping: Mapping[str, str], sink: list[LoadIssue]
-) -> Iterator[Document]:
-    suffix = path.suffix.lower()
-    if suffix == ".parquet":
-        yield from _iter_parquet(path, rel, mapping, sink)
-        return
-    text, _encoding = read_text(path)
-    if suffix in {".csv", ".tsv"}:
-        yield from _iter_csv(
-            text, path, rel, mapping, sink, delimiter="\t" if suffix == ".tsv" else ","
-        )
-    else:
-        yield from _iter_jsonl(text, path, rel, mapping, sink)
-
-
 def _iter_csv(
     text: str,
     path: Path,
@@ -543,12 +934,18 @@ def _iter_jsonl(
 
 
 def _iter_parquet(
-    path: Path, rel: str, mapping: Mapping[str, str], sink: list[LoadIssue]
+    source: Path | io.BytesIO,
+    rel: str,
+    mapping: Mapping[str, str],
+    sink: list[LoadIssue],
+    *,
+    path: Path | None = None,
 ) -> Iterator[Document]:
     import pyarrow.parquet as pq
 
+    path = path if path is not None else Path(str(source))
     try:
-        table = pq.ParquetFile(path)
+        table = pq.ParquetFile(source)
     except Exception as exc:  # pyarrow raises several types for corrupt files
         raise CorpusError(f"{rel}: unreadable: not a Parquet file ({exc})") from exc
     cols = _resolve_columns(table.schema_arrow.names, mapping, rel)
