@@ -180,8 +180,10 @@ class NameFinder:
         # earlier in the same text can claim ("English" after "Bill English"); valid for
         # a segment that is neither sentence-initial nor right after an office;
         self._dead: dict[str, str | None] = {}
-        # segment -> its mention form, for a type that needs no context (see _settles).
+        # segment -> its mention form, for a type that needs no context (see _settles);
         self._fixed: dict[str, tuple] = {}
+        # (word, strong) -> whether it is an ordinary word (see is_common).
+        self._common: dict[tuple[str, bool], bool] = {}
 
     # ----------------------------------------------------------------- words
 
@@ -191,6 +193,13 @@ class NameFinder:
         Names and places win over the word list, except, with ``strong`` (for a
         sentence-initial word), when the word is very frequent.
         """
+        key = (word, strong)
+        known = self._common.get(key)
+        if known is None:
+            known = self._common[key] = self._is_common(word, strong)
+        return known
+
+    def _is_common(self, word: str, strong: bool) -> bool:
         bare = word.rstrip(".").replace("’", "'")
         if bare in self.non_name:
             return True
@@ -236,6 +245,8 @@ class NameFinder:
         for match in _candidates(_mask(text, taken)):
             word = match.group()
             start, end = match.span()
+            if caps_lines and _in_caps_line(caps_lines, start):
+                continue  # a subhead in capitals (a candidate never spans lines)
             if word in dead and self._stays_dead(text, start, dead[word], offices, known):
                 continue  # not a name here ("Islamist", "Syrian", "taught in English")
             if " " not in word and (
@@ -249,7 +260,7 @@ class NameFinder:
                 continue  # the common case: "The", "But", a sentence-initial ordinary word
             settled = fixed.get(word)
             if settled is not None and (start - 1) not in offices:
-                name = self._settled(text, start, settled, known, caps_lines)
+                name = self._settled(text, start, settled, known)
                 if name is not None:
                     found.append(name)
                 continue
@@ -258,7 +269,7 @@ class NameFinder:
             else:
                 pieces = [(start, end)]  # fast path: no possessive to split
             for s, e in pieces:
-                name = self._name(text, s, e, offices, known, caps_lines)
+                name = self._name(text, s, e, offices, known)
                 if name is not None:
                     found.append(name)
                     if name.entity_type == "PERSON":
@@ -278,9 +289,7 @@ class NameFinder:
             and not sentence_initial(text, start)
         )
 
-    def _name(
-        self, text: str, start: int, end: int, offices: dict, known: dict, caps_lines: list
-    ) -> Mention | None:
+    def _name(self, text: str, start: int, end: int, offices: dict, known: dict) -> Mention | None:
         office = offices.get(start - 1)
         office_sector = office.sector if office is not None else None
         segment = text[start:end]
@@ -290,11 +299,12 @@ class NameFinder:
         shape = self._shapes.get(key)
         if shape is None:
             shape = self._shape(text, start, end, office_sector, initial, known)
-            if not any(w in _MONTH_NAMES for w in segment.split()):  # month readings need context
+            if _MONTH_NAMES.isdisjoint(segment.split(" ")):  # month readings need context
                 if len(self._shapes) > 200_000:  # bounded memory on endless streams
                     self._shapes.clear()
                     self._fixed.clear()
                     self._dead.clear()
+                    self._common.clear()
                 self._shapes[key] = shape
                 if office is None and not initial and _never_a_name(shape):
                     self._dead[segment] = None if shape is False else _surface(shape, segment)
@@ -309,8 +319,6 @@ class NameFinder:
             return None
         rel_tokens, title_sector, words, static, common = shape
         s, e = start + rel_tokens[0][0], start + rel_tokens[-1][1]
-        if caps_lines and _in_caps_line(caps_lines, s):
-            return None
         surface = text[s:e]
         alias = known.get(surface)
         if alias is not None:  # "Minister Payne" after "Marise Payne"
@@ -343,14 +351,10 @@ class NameFinder:
             return rel_s, rel_e, etype, method, actor, self.lex.places.get(surface, "")
         return rel_s, rel_e, etype, method, surface, ""
 
-    def _settled(
-        self, text: str, start: int, settled: tuple, known: dict, caps_lines: list
-    ) -> Mention | None:
+    def _settled(self, text: str, start: int, settled: tuple, known: dict) -> Mention | None:
         """The mention of a candidate whose type needs no context (see :func:`_settles`)."""
         rel_s, rel_e, etype, method, actor, country = settled
         s, e = start + rel_s, start + rel_e
-        if caps_lines and _in_caps_line(caps_lines, s):
-            return None
         surface = text[s:e]
         alias = known.get(surface)
         if alias is not None:
@@ -561,8 +565,17 @@ _CAPS_LINE = re.compile(r"^[^a-z\n]{7,}$", re.M)  # a subhead in capitals (or a 
 
 
 def _in_caps_line(caps_lines: list[tuple[int, int]], start: int) -> bool:
-    """Whether ``start`` lies on one of the lines written in capitals (subheads)."""
-    return any(s <= start < e for s, e in caps_lines)
+    """Whether ``start`` lies on one of the (sorted) lines written in capitals (subheads).
+
+    Example:
+        >>> _in_caps_line([(0, 12), (40, 52)], 45), _in_caps_line([(0, 12), (40, 52)], 20)
+        (True, False)
+    """
+    k = bisect.bisect_right(caps_lines, (start, _AFTER_ALL)) - 1
+    return k >= 0 and start < caps_lines[k][1]
+
+
+_AFTER_ALL = float("inf")
 
 
 def _candidates(masked: str) -> list[re.Match[str]]:
