@@ -441,7 +441,11 @@ class NameFinder:
         toks = cand.tokens
         if initial and toks:
             first = text[toks[0][0] : toks[0][1]]
-            if first not in known and self.is_common(first, strong=True):
+            if (
+                first not in known
+                and first not in self.non_actor_first  # "Operation Inherent Resolve said"
+                and self.is_common(first, strong=True)
+            ):
                 toks = toks[1:]  # "Officials said", but "Cook said" after "Peter Cook"
                 cand.place_cue = first.lower() in self.place_cue_before  # "Near Tal Afar, …"
         for k, (s, e) in enumerate(toks):  # a day or month ends the name ("Yildirim on Monday")

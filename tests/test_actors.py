@@ -204,6 +204,7 @@ def test_name_finder_types_from_cues(text, span, etype):
         "However, the plan failed.",
         "HIGH-POWERED WEAPONS",
         "Operation Inherent Resolve continues.",
+        "Operation Inherent Resolve said coalition aircraft struck targets near Raqqa.",
         "The strike hit an IED factory near the road.",
     ],
 )
