@@ -403,7 +403,7 @@ def _is_heading(text: str, m: Mention) -> bool:
     return line.strip() == m.text and len(text.strip()) > len(m.text)
 
 
-_ROLE_BEFORE_NAME = re.compile(r",? ")
+_ROLE_BEFORE_NAME = re.compile(r",? (?:[A-Z][a-z]*\.? ){0,3}")  # titles the name finder stripped
 _APPOSITION_LEFT = re.compile(r", (?:(?:a|an|the|its|his|her|their)\s)?(?:[a-z-]+\s){0,2}$")
 
 

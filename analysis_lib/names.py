@@ -317,7 +317,7 @@ class NameFinder:
                     self._fixed[segment] = self._settled_form(shape, segment)
         if shape is False:
             return None
-        rel_tokens, title_sector, words, static, common = shape
+        rel_tokens, title_sector, words, static, common, title_country = shape
         s, e = start + rel_tokens[0][0], start + rel_tokens[-1][1]
         surface = text[s:e]
         alias = known.get(surface)
@@ -327,7 +327,7 @@ class NameFinder:
                 s, e, surface, alias.actor, alias.entity_type, sector, alias.country, "alias"
             )
         if title_sector is not None:
-            country = office.country if office else ""
+            country = office.country if office else title_country
             return Mention(s, e, surface, surface, "PERSON", title_sector, country, "title")
         verdict = static if static is not None else self._type(text, s, e, surface, words, common)
         if verdict is None or verdict == "drop":
@@ -343,7 +343,7 @@ class NameFinder:
 
     def _settled_form(self, shape, segment: str) -> tuple:
         """``(start, end, entity_type, method, actor, country)`` relative to the segment."""
-        rel_tokens, _, _, (etype, method), _ = shape
+        rel_tokens, _, _, (etype, method), _, _ = shape
         rel_s, rel_e = rel_tokens[0][0], rel_tokens[-1][1]
         surface = segment[rel_s:rel_e]
         if etype == "LOCATION":
@@ -372,10 +372,10 @@ class NameFinder:
         """
         cand = _Candidate(start, end, [m.span() for m in _NONSPACE.finditer(text, start, end)])
         last = text[cand.tokens[-1][0] : cand.tokens[-1][1]]
+        if last not in self.place_suffix and last not in self.org_suffix:
+            self._strip_titles(text, cand)  # also after an office: "Army Chief General …"
         if office_sector is not None:
             cand.title_sector = office_sector
-        elif last not in self.place_suffix and last not in self.org_suffix:
-            self._strip_titles(text, cand)
         self._trim(text, cand, cand.start == start and initial, known)
         if not cand.tokens:
             return False
@@ -392,7 +392,7 @@ class NameFinder:
         if static is None and cand.place_cue:
             static = ("LOCATION", "name")
         common = [self.is_common(w) for w in words if w not in CONNECTORS]
-        return rel, cand.title_sector, words, static, common
+        return rel, cand.title_sector, words, static, common, cand.title_country
 
     def _static_type(self, words: list[str], surface: str):
         """The type given by the words alone: ``"drop"``, ``(type, method)`` or ``None``."""
@@ -413,11 +413,18 @@ class NameFinder:
         toks = cand.tokens
         words = [text[s:e] for s, e in toks]
         titles = self.lex.title_words
-        i, sector, has_title = 0, "", False
+        demonyms = self.lex.country_by_demonym
+        lead = 1 if words[0] == "The" else 0
+        country = demonyms.get(words[lead], "") if len(words) > lead + 2 else ""
+        lead += bool(country)  # "(The) Venezuelan Attorney General Tarek William Saab"
+        i, sector, has_title = lead, "", False
         while i < len(words) - 1:
             word = words[i]
             found = titles.get(word, titles.get(word.rstrip(".")))
-            if found is not None:
+            pair = " ".join(words[i : i + 2])
+            if pair in self.lex.titles and i + 2 < len(words):  # "Attorney General"
+                has_title, sector, i = True, self.lex.titles[pair] or sector, i + 2
+            elif found is not None:
                 has_title, sector, i = True, found or sector, i + 1
             elif word in self.title_modifier or (word in self.service and i + 2 < len(words)):
                 i += 1
@@ -425,7 +432,7 @@ class NameFinder:
                 i += 2  # "Secretary of State", "Minister for Foreign Affairs"
             else:
                 break
-        if not has_title or i == 0 or i >= len(words) or words[i] in CONNECTORS:
+        if not has_title or i == lead or i >= len(words) or words[i] in CONNECTORS:
             return
         rest = words[i:]
         lex = self.lex
@@ -433,7 +440,8 @@ class NameFinder:
             w in lex.surnames or w in lex.given_names for w in rest
         ):
             return  # "General Electric": not a title before a name
-        cand.title_sector = lex.titles.get(" ".join(words[:i]), sector)
+        cand.title_sector = lex.titles.get(" ".join(words[lead:i]), sector)
+        cand.title_country = country
         cand.tokens = toks[i:]
         cand.start = cand.tokens[0][0]
 

@@ -167,6 +167,27 @@ def test_titles_and_ranks_are_stripped_and_give_the_sector(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Venezuelan Attorney General Tarek William Saab said the deaths would be "
+            "investigated.",
+            [("Tarek William Saab", "JUD", "VEN")],
+        ),
+        (
+            "Pakistani Army Chief General Qamar Javed Bajwa visited Kabul on Sunday.",
+            [("Qamar Javed Bajwa", "MIL", "PAK")],
+        ),
+    ],
+)
+def test_nationality_and_titles_before_a_name_give_its_sector_and_country(text, expected):
+    people = [
+        (m.actor, m.sector, m.country) for m in find_actors(text) if m.entity_type == "PERSON"
+    ]
+    assert people == expected
+
+
+@pytest.mark.parametrize(
     ("text", "span", "etype"),
     [
         ("Naguib Sinarimbo, a Muslim leader, said talks failed.", "Naguib Sinarimbo", "PERSON"),
