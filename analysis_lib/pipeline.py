@@ -62,7 +62,7 @@ def _with_metadata(article: Article, doc: Document) -> Article:
     changes: dict[str, object] = {}
     if doc.title and not article.headline:
         changes["headline"] = doc.title
-    if doc.date:
+    if doc.date and not article.published_date:
         changes.update(published_date=doc.date, date_source="metadata")
     if doc.source and not article.agency:
         changes["agency"] = doc.source
@@ -160,6 +160,8 @@ def _article_row(a: Article, sentence_count: int, paragraph_count: int) -> dict[
         "byline": join_list(a.byline),
         "dateline": a.dateline,
         "dateline_place": a.dateline_place,
+        "dateline_place_name": a.dateline_place_name,
+        "dateline_country": a.dateline_country,
         "dateline_date": a.dateline_date,
         "agency": a.agency,
         "body": a.body,
@@ -171,6 +173,17 @@ def _article_row(a: Article, sentence_count: int, paragraph_count: int) -> dict[
         "published_date": a.published_date,
         "date_source": a.date_source,
         "duplicate_of": a.duplicate_of,
+        "layout": a.layout,
+        "publication": a.publication,
+        "section": a.section,
+        "language": a.language,
+        "vendor_word_count": a.vendor_word_count,
+        "load_date": a.load_date,
+        "publication_type": a.publication_type,
+        "copyright": a.copyright,
+        "document_id": a.document_id,
+        "editor_note": a.editor_note,
+        "is_graphic": a.is_graphic,
         "char_count": len(a.body),
         "word_count": len(_WORD.findall(a.body)),
         "sentence_count": sentence_count,

@@ -26,6 +26,8 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from analysis_lib.places import canonical_place
+
 # --------------------------------------------------------------------------- records
 
 
@@ -43,7 +45,16 @@ class Article:
     """One news article cut out of a document.
 
     Offsets (``source_start``, ``source_end``, ``body_start``, :attr:`spans`) refer to
-    the decoded, newline-normalized document text.
+    the decoded, newline-normalized document text. The body is one slice of that text,
+    except in Factiva's labelled layout, where the lead (``LP``) and the rest (``TD``)
+    are two ``body`` spans joined by a blank line.
+
+    Vendor layouts (see :mod:`analysis_lib.layouts`) fill the vendor fields:
+    ``publication``, ``section``, ``language``, ``vendor_word_count`` (the stated
+    ``LENGTH``/``WC``), ``load_date``, ``publication_type``, ``copyright``,
+    ``document_id`` (Factiva ``AN``, a bulletin's serial), ``editor_note`` (a
+    bulletin's ``[Report] [Text]``) and ``is_graphic`` (an item that is only a
+    graphic). ``layout`` names the layout the article was read from.
     """
 
     article_id: str
@@ -67,6 +78,19 @@ class Article:
     published_date: str | None = None
     date_source: str | None = None
     duplicate_of: str | None = None
+    dateline_place_name: str | None = None
+    dateline_country: str | None = None
+    layout: str = "wire"
+    publication: str | None = None
+    section: str | None = None
+    language: str | None = None
+    vendor_word_count: int | None = None
+    load_date: str | None = None
+    publication_type: str | None = None
+    copyright: str | None = None
+    document_id: str | None = None
+    editor_note: str | None = None
+    is_graphic: bool = False
     spans: tuple[Span, ...] = field(default=(), repr=False)
 
     @property
@@ -112,6 +136,10 @@ _DATELINE = re.compile(
     r"(?P<place>" + _PLACE + r")(?:,\s(?P<date>" + _MONTH + r"))?"
     r"\s*(?:" + _DASH + r"\s*)?\((?P<agency>" + _AGENCY + r")\)\s*" + _DASH + "+"
 )
+#: Agency-less datelines with a date, in any case: ``Beirut, March 3 -`` (classic wires).
+_DATELINE_DATED = re.compile(
+    r"(?P<place>" + _PLACE + r"),\s(?P<date>" + _MONTH + r")\s*" + _DASH + r"+(?=\s|$)"
+)
 #: Agency-less datelines in capitals: ``KABUL — `` or ``MOSUL, Iraq, March 3 - ``.
 _DATELINE_CAPS = re.compile(
     r"(?P<place>[A-Z][A-Z.'’-]{2,}(?:\s[A-Z][A-Z.'’-]+){0,3}(?:,\s"
@@ -122,7 +150,7 @@ _DATELINE_CAPS = re.compile(
     + _MONTH
     + r"))?\s+"
     + _DASH
-    + r"+(?=\s)"
+    + r"+(?=\s|$)"
 )
 _CREDITS_PAREN = re.compile(
     r"\((?:[^()]|\([^()]*\))*\b(?:reporting|writing|editing|compiled|compiling|"
@@ -195,6 +223,16 @@ _NAME_TOKEN = re.compile(
 _IN_PLACE = re.compile(r"\s+in\s+")
 _NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)")
 _TITLE_END_BAD = frozenset(".,;”\"’'")
+_CLOSING_QUOTES = {"”": "“", "’": "‘", '"': '"', "'": "'"}
+#: Headlines may open with a ticker (``<BAC>``), a bracket (``[UPDATE 2]``), an ellipsis or a quote.
+_TITLE_FIRST = frozenset("“‘\"'<[(….")
+#: Lower-case words that open names (al-Shabaab, de Mistura) or brands (iPhone, eBay).
+_LOWER_NAME_START = re.compile(
+    r"(?:(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|de|da|del|der|di|du|van|von|la|le)[-\s]\S"
+    r"|[a-z][A-Z])"
+)
+#: The sign-off that ends each story of classic Reuters dumps (`` Reuter``, ``REUTER &#3;``).
+_SIGNOFF = re.compile(r"(?:Reuter|REUTER)(?:\s*&#3;)?|&#3;")
 
 # --------------------------------------------------------------------------- line kinds
 
@@ -253,28 +291,50 @@ def _is_caption(line: str) -> bool:
     return False
 
 
+def _ends_with_quoted_phrase(line: str) -> bool:
+    """``… says 'constitutional crisis'``: a closing quote after a word, with its opening one."""
+    last = line[-1]
+    opening = _CLOSING_QUOTES.get(last)
+    if opening is None or len(line) < 4 or not line[-2].isalnum():
+        return False
+    return line.count(opening, 0, -1) >= 1
+
+
 def _is_title(line: str) -> bool:
-    if len(line) > 200 or line[-1] in _TITLE_END_BAD:
+    if len(line) > 200 or (line[-1] in _TITLE_END_BAD and not _ends_with_quoted_phrase(line)):
         return False
     first = line[0]
-    if not (first.isupper() or first.isdigit() or first in "“‘\"'"):
+    if not (first.isupper() or first.isdigit() or first in _TITLE_FIRST) and not (
+        first.islower() and _LOWER_NAME_START.match(line)
+    ):
         return False
     words = line.count(" ") + 1
     return 2 <= words <= 30 or (words == 1 and line.isupper() and len(line) > 3)
 
 
 def _match_dateline(line: str) -> re.Match[str] | None:
+    """An agency dateline, a dated one (``Beirut, March 3 -``) or one in capitals.
+
+    A dateline may fill its line (``SCARBOROUGH, Ontario, March 2 -`` above a table)
+    when it carries an agency or a date. A capitals one needs lower-case text after
+    it, so that ``ECONOMIC SPOTLIGHT - JAPAN …`` stays a headline.
+    """
     if not line[0].isupper():
         return None
     head = line[:110]
     if "(" not in head and "–" not in head and "—" not in head and " -" not in head:
         return None
     m = _DATELINE.match(line)
-    if m and m.end() < len(line):
+    if m:
+        return m
+    m = _DATELINE_DATED.match(line)
+    if m:
         return m
     m = _DATELINE_CAPS.match(line)
-    if m and m.end() < len(line):
-        return m
+    if m:
+        rest = line[m.end() : m.end() + 80]
+        if (rest and any(ch.islower() for ch in rest)) or (not rest and m.group("date")):
+            return m
     return None
 
 
@@ -289,6 +349,8 @@ def _classify(line: str, separator: re.Pattern[str] | None) -> str:
         return "boilerplate"
     if _is_credits(line):
         return "credits"
+    if first in "R&" and len(line) < 14 and _SIGNOFF.fullmatch(line):
+        return "signoff"
     if first == "B" and line.startswith("By ") and _byline_names(line) is not None:
         return "byline"
     m = _match_dateline(line)
@@ -335,7 +397,7 @@ def _next_header_index(lines: _Lines, i: int, stop: int) -> int | None:
         j += 1  # repeated headline
     for k in range(j, min(j + 3, stop)):
         kind = lines.kinds[k]
-        if kind in ("byline", "dateline"):
+        if kind in ("byline", "dateline", "dateline_caps"):
             return k
         if kind != "caption" and k > j:
             return None
@@ -390,7 +452,7 @@ def _group_lines(lines: _Lines) -> tuple[list[tuple[int, int]], list[tuple[int, 
         if i > header_end and _starts_article(lines, i, body_seen):
             groups.append((start, i))
             start, header_end, body_seen = i, _header_end(lines, i), False
-        if kind == "credits":
+        if kind == "credits" or kind == "signoff":
             groups.append((start, i + 1))
             start, header_end, body_seen = i + 1, _header_end(lines, i + 1), False
         elif i > header_end and kind in ("text", "dateline", "dateline_caps"):
@@ -398,6 +460,26 @@ def _group_lines(lines: _Lines) -> tuple[list[tuple[int, int]], list[tuple[int, 
     if start < n:
         groups.append((start, n))
     return groups, residue
+
+
+def dateline_values(m: re.Match[str]) -> dict[str, str | None]:
+    """Article fields of a dateline match: text, place (and its canonical form), date, agency.
+
+    Example:
+        >>> dateline_values(_DATELINE.match("MOSUL, Iraq (Reuters) - Troops"))["dateline_country"]
+        'IRQ'
+    """
+    place = m.group("place")
+    name, country = canonical_place(place)
+    groups = m.groupdict()
+    return {
+        "dateline": m.group(0),
+        "dateline_place": place,
+        "dateline_place_name": name,
+        "dateline_country": country,
+        "dateline_date": groups.get("date"),
+        "agency": groups.get("agency"),
+    }
 
 
 def _parse_credits(credits: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
@@ -422,14 +504,16 @@ def _parse_credits(credits: str) -> tuple[tuple[str, ...], tuple[str, ...], tupl
     return tuple(reporters), tuple(writers), tuple(editors)
 
 
-def _build_article(lines: _Lines, lo: int, hi: int, source: str, number: int) -> Article | None:
+def _build_article(
+    lines: _Lines, lo: int, hi: int, source: str, number: int, *, headline: bool = True
+) -> Article | None:
     text = lines.text
     kinds = lines.kinds
     spans: list[Span] = []
     values: dict[str, object] = {}
     i = lo
     # Headline (and its repeat) when the group opens with a title-like line.
-    if kinds[i] == "title" and hi - lo > 1:
+    if headline and kinds[i] == "title" and hi - lo > 1:
         values["headline"] = lines.line(i)
         spans.append(Span("headline", lines.starts[i], lines.ends[i]))
         i += 1
@@ -464,6 +548,10 @@ def _build_article(lines: _Lines, lo: int, hi: int, source: str, number: int) ->
             values["caption"] = text[lines.starts[cap_lo] : lines.ends[i - 1]]
             spans.append(Span("caption", lines.starts[cap_lo], lines.ends[i - 1]))
     stop = hi
+    tail_spans = []
+    while stop > i and kinds[stop - 1] == "signoff":
+        tail_spans.append(Span("signoff", lines.starts[stop - 1], lines.ends[stop - 1]))
+        stop -= 1
     if stop > i and kinds[stop - 1] == "credits":
         credits = lines.line(stop - 1)
         values["credits"] = credits
@@ -476,21 +564,21 @@ def _build_article(lines: _Lines, lo: int, hi: int, source: str, number: int) ->
     if i >= stop:
         return None  # no body: the caller turns these lines into residue
     body_start = lines.starts[i]
+    body_end = lines.ends[stop - 1]
     if kinds[i] in ("dateline", "dateline_caps"):
         m = _match_dateline(lines.line(i))
         if m is not None:
-            values["dateline"] = m.group(0)
-            values["dateline_place"] = m.group("place")
-            values["dateline_date"] = m.group("date")
-            values["agency"] = m.groupdict().get("agency")
+            if body_start + m.end() >= body_end:
+                return None  # a dateline and nothing after it
+            values.update(dateline_values(m))
             spans.append(Span("dateline", body_start, body_start + m.end()))
             body_start += m.end()
             while text[body_start].isspace():
                 body_start += 1
-    body_end = lines.ends[stop - 1]
     spans.append(Span("body", body_start, body_end))
     if credit_span is not None:
         spans.append(credit_span)
+    spans.extend(reversed(tail_spans))
     return Article(
         article_id=f"{source}#{number:03d}",
         source=source,
@@ -509,8 +597,14 @@ def segment_text(
     source: str | None = None,
     single: bool = False,
     separator: str | re.Pattern[str] | None = DEFAULT_SEPARATOR,
+    layout: str | None = None,
 ) -> Segmentation:
     """Split a document into articles and residue.
+
+    The layout is recognized from the document's first few kilobytes (see
+    :func:`analysis_lib.layouts.detect_layout`): LexisNexis and Nexis Uni exports,
+    Factiva's two displays and translated bulletins get their own readers (with
+    vendor metadata); everything else is an agency dump, split by structure.
 
     Args:
         text: Decoded document text (``\\n`` line endings).
@@ -520,6 +614,9 @@ def segment_text(
             caption, byline, dateline and credits are still parsed.
         separator: Regular expression for separator lines that always end an
             article (matched against a whole, stripped line); ``None`` for none.
+            Used by the agency-dump (``wire``) layout.
+        layout: Force a layout (a name from :data:`analysis_lib.layouts.LAYOUTS`);
+            ``None`` detects it.
 
     Returns:
         A :class:`Segmentation` with articles in order and residue records.
@@ -531,6 +628,10 @@ def segment_text(
         ('Headline here', 'BEIRUT', 'Reuters', 'Body text.', ('Ann Lee',))
     """
     source = source or "text"
+    if not single:
+        found = layout or layouts.detect_layout(text)
+        if found != "wire":
+            return layouts.segment_layout(text, found, source=source)
     if isinstance(separator, str):
         separator = re.compile(separator)
     lines = _scan_lines(text, separator)
@@ -660,3 +761,7 @@ def flag_duplicates(articles: Iterable[Article], *, threshold: float = 0.8) -> l
         replace(a, duplicate_of=articles[m].article_id) if m is not None else a
         for a, m in zip(articles, marks, strict=True)
     ]
+
+
+# Vendor and bulletin layouts build on the records and line rules above.
+from analysis_lib import layouts  # noqa: E402

@@ -1,0 +1,250 @@
+"""Input layouts researchers have: LexisNexis / Nexis Uni / Factiva exports, translated
+bulletins, classic and modern wire dumps (fixtures in tests/fixtures/layouts, hand-checked
+gold in gold.json), the same layouts read from DOCX, RTF and zip files, canonical dateline
+places, and the nothing-lost accounting on every fixture."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from analysis_lib.corpus import load_corpus
+from analysis_lib.layouts import HEAD_CHARS, detect_layout, parse_byline
+from analysis_lib.places import canonical_place
+from analysis_lib.segment import segment_text, split_articles
+
+LAYOUT_DIR = Path(__file__).parent / "fixtures" / "layouts"
+GOLD = json.loads((LAYOUT_DIR / "gold.json").read_text(encoding="utf-8"))
+FIXTURES = sorted(name for name in GOLD if not name.startswith("_"))
+LIST_FIELDS = {"byline", "reporters", "writers", "editors"}
+
+
+def _text(name: str) -> str:
+    return (LAYOUT_DIR / name).read_text(encoding="utf-8")
+
+
+def assert_nothing_lost(text: str, seg) -> None:
+    """Spans and residue are disjoint, match the text, and cover every non-blank character."""
+    covered = []
+    for article in seg.articles:
+        bodies = [s for s in article.spans if s.field == "body"]
+        assert article.body == "\n\n".join(text[s.start : s.end] for s in bodies)
+        if bodies:
+            assert article.body_start == bodies[0].start
+        covered.extend((s.start, s.end, s.field) for s in article.spans)
+    for r in seg.residue:
+        assert text[r.start : r.end] == r.text
+        covered.append((r.start, r.end, "residue"))
+    mask = bytearray(len(text))
+    for start, end, field in sorted(covered):
+        assert not any(mask[start:end]), f"overlap at {start} ({field})"
+        mask[start:end] = b"\x01" * (end - start)
+    lost = [i for i, ch in enumerate(text) if not ch.isspace() and not mask[i]]
+    assert not lost, f"unplaced text: {text[lost[0] : lost[0] + 60]!r}"
+
+
+def _check_gold(articles, gold_articles, name):
+    assert len(articles) == len(gold_articles), name
+    for article, gold in zip(articles, gold_articles, strict=True):
+        for field, expected in gold.items():
+            if field == "body_start":
+                assert article.body.startswith(expected), (article.article_id, article.body[:80])
+            elif field == "body_end":
+                assert article.body.endswith(expected), (article.article_id, article.body[-80:])
+            elif field == "body_contains":
+                assert expected in article.body, article.article_id
+            else:
+                got = getattr(article, field)
+                want = tuple(expected) if field in LIST_FIELDS else expected
+                assert got == want, f"{article.article_id} {field}: {got!r} != {want!r}"
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_layout_is_detected_from_the_text(name):
+    assert detect_layout(_text(name)) == GOLD[name]["layout"]
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_articles_and_metadata_match_gold(name):
+    seg = segment_text(_text(name), source=name)
+    _check_gold(seg.articles, GOLD[name]["articles"], name)
+    assert [r.reason for r in seg.residue] == GOLD[name]["residue"]
+    assert {a.layout for a in seg.articles} == {GOLD[name]["layout"]}
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_nothing_lost_on_every_layout(name):
+    text = _text(name)
+    assert_nothing_lost(text, segment_text(text, source=name))
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_windows_line_endings_give_the_same_articles(name):
+    from analysis_lib.corpus import decode_bytes
+
+    text = _text(name)
+    crlf, _ = decode_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    assert split_articles(crlf, source=name) == split_articles(text, source=name)
+
+
+def test_segmenting_is_pure_whatever_came_before():
+    first = {n: split_articles(_text(n), source=n) for n in FIXTURES}
+    again = {n: split_articles(_text(n), source=n) for n in reversed(FIXTURES)}
+    assert first == again
+
+
+def test_detection_reads_only_the_head():
+    wire = "Troops advance\n\nBEIRUT (Reuters) - The army advanced on the city.\n\n" * 80
+    assert len(wire) > HEAD_CHARS
+    assert detect_layout(wire + _text("lexisnexis.txt")) == "wire"
+    assert detect_layout(_text("lexisnexis.txt") + wire) == "lexisnexis"
+
+
+def test_forced_layout_and_unknown_layout():
+    text = _text("classic_wire.txt")
+    assert segment_text(text, layout="wire").articles == segment_text(text).articles
+    with pytest.raises(ValueError, match="unknown layout 'lexis'"):
+        segment_text(text, layout="lexis")
+
+
+def test_lexisnexis_export_gives_one_article_per_document_not_one_more():
+    # issue 8: a LexisNexis export of 4 documents gave 5 articles, none with the right fields
+    seg = segment_text(_text("lexisnexis.txt"), source="ln")
+    assert len(seg.articles) == 4
+    assert seg.residue[0].reason == "cover page"
+    assert seg.residue[0].text.startswith("Download Request: Selected Items: 1-4")
+
+
+def test_bulletin_dump_is_not_one_article():
+    articles = split_articles(_text("bulletins.txt"))
+    assert [a.document_id for a in articles] == [
+        "DEV-TEST-0001",
+        "DEV-TEST-0002",
+        "DEV-TEST-0003",
+        "DEV-TEST-0004",
+        "FBIS-LAT-88-164",
+        "PA2408021588",
+    ]
+    # editor's brackets are kept out of the body but not lost
+    assert all(not a.body.startswith(("[TEXT]", "[Text]", "[REPORT]")) for a in articles)
+
+
+def test_editorial_brackets_inside_the_body_stay():
+    text = "X-1\n\n   LIMA, 3 MAY 90 (EFE) -- [TEXT] THE NATIONAL POLICE [PNP] SAID [WORDS INDISTINCT]."
+    (article,) = split_articles(text)
+    assert article.editor_note == "[TEXT]"
+    assert article.body == "THE NATIONAL POLICE [PNP] SAID [WORDS INDISTINCT]."
+
+
+@pytest.mark.parametrize(
+    ("value", "names"),
+    [
+        ("By ANN LEE and Bo Chan, Middle East Correspondent", ("ANN LEE", "Bo Chan")),
+        ("Dan Wells in Moscow", ("Dan Wells",)),
+        ("By Bo Chan; Reuters", ("Bo Chan",)),
+        ("Ann Lee, Bo Chan and Cy Dee", ("Ann Lee", "Bo Chan", "Cy Dee")),
+    ],
+)
+def test_vendor_bylines(value, names):
+    assert parse_byline(value) == names
+
+
+@pytest.mark.parametrize(
+    ("place", "name", "country"),
+    [
+        ("BEIRUT", "Beirut", "LBN"),
+        ("Beirut", "Beirut", "LBN"),
+        ("Beirut, Lebanon", "Beirut", "LBN"),
+        ("DAR ES SALAAM, Tanzania", "Dar es Salaam", "TZA"),
+        ("MEXICO CITY (MEXICO)", "Mexico City", "MEX"),
+        ("London, Ontario", "London", "CAN"),
+        ("LONDON", "London", "GBR"),
+        ("SPRINGFIELD, Ill.", "Springfield", "USA"),
+        ("Deir Ezzor", "Deir al-Zor", "SYR"),
+        ("UNITED NATIONS", "United Nations", None),
+        ("NO CITY (EL SALVADOR)", None, "SLV"),
+        ("CLANDESTINE", None, None),
+    ],
+)
+def test_canonical_dateline_places(place, name, country):
+    assert canonical_place(place) == (name, country)
+
+
+def test_one_place_however_the_dateline_writes_it():
+    text = (
+        "First story\n\nBEIRUT (Reuters) - One.\n\n(Editing by Ed Fox)\n\n"
+        "Second story\n\nBeirut (AFP) - Two.\n\n(Editing by Ed Fox)\n\n"
+        "Third story\n\nBeirut, Lebanon (AP) - Three."
+    )
+    articles = split_articles(text)
+    assert [a.dateline_place for a in articles] == ["BEIRUT", "Beirut", "Beirut, Lebanon"]
+    assert {(a.dateline_place_name, a.dateline_country) for a in articles} == {("Beirut", "LBN")}
+
+
+# --------------------------------------------------------------------------- files
+
+
+def _docx_from_lines(path: Path, lines: list[str]) -> None:
+    import docx
+
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    document.save(path)
+
+
+def test_nexis_uni_docx_download_gives_the_same_articles(tmp_path):
+    lines = _text("nexis_uni.txt").splitlines()
+    _docx_from_lines(tmp_path / "download.docx", lines)
+    corpus = load_corpus(tmp_path)
+    (doc,) = corpus.documents
+    seg = segment_text(doc.text, source=doc.doc_id)
+    _check_gold(seg.articles, GOLD["nexis_uni.txt"]["articles"], "docx")
+    assert_nothing_lost(doc.text, seg)
+
+
+def test_factiva_rtf_export_gives_the_same_articles(tmp_path):
+    def escape(line: str) -> str:
+        out = line.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}")
+        return "".join(ch if ord(ch) < 128 else f"\\'{ord(ch.encode('cp1252')):02x}" for ch in out)
+
+    lines = _text("factiva.txt").splitlines()
+    body = "".join(escape(line).replace("\t", "\\tab ") + "\\par\n" for line in lines)
+    rtf = "{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0 Arial;}}\\f0\n" + body + "}"
+    (tmp_path / "factiva.rtf").write_bytes(rtf.encode("ascii"))
+    corpus = load_corpus(tmp_path)
+    (doc,) = corpus.documents
+    seg = segment_text(doc.text, source=doc.doc_id)
+    _check_gold(seg.articles, GOLD["factiva.txt"]["articles"], "rtf")
+    assert_nothing_lost(doc.text, seg)
+
+
+def test_a_zip_of_every_layout_reads_in_place_and_names_members(tmp_path):
+    import zipfile
+
+    from analysis_lib.pipeline import extract
+
+    with zipfile.ZipFile(tmp_path / "exports.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in FIXTURES:
+            archive.writestr(f"2017/{name}", _text(name))
+    tables = extract(tmp_path, actors=False)
+    articles = tables["articles"]
+    expected = sum(len(GOLD[n]["articles"]) for n in FIXTURES)
+    assert len(articles) == expected
+    assert set(articles["source"]) == {f"exports.zip:2017/{n}" for n in FIXTURES}
+    ln = articles[articles["source"] == "exports.zip:2017/lexisnexis.txt"]
+    assert list(ln["published_date"]) == ["2017-09-05", "2017-09-12", "2017-09-20", "2017-09-25"]
+    assert list(ln["is_graphic"]) == [False, False, True, False]
+    assert list(ln["vendor_word_count"].astype("object").fillna(-1)) == [152, 98, -1, 61]
+    bulletins = articles[articles["layout"] == "bulletin"]
+    assert list(bulletins["dateline_place_name"].fillna("-")) == [
+        "Santiago",
+        "San Salvador",
+        "Mexico City",
+        "-",
+        "San Salvador",
+        "Lima",
+    ]
+    assert tables["issues"].empty
