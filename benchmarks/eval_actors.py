@@ -5,8 +5,9 @@ the project, or ``$CONFLICT_NEWS_DEV_DATA``), runs :func:`analysis_lib.actors.fi
 on every document, writes predictions as JSON lines (PER / ORG / LOC; GROUP mentions
 are generic agents and are not scored) and scores them with the reference scorer
 ``score_actors.py`` from the same folder (exact, overlap and untyped P/R/F1 per type,
-``--proper-only``). It prints the report and the throughput; it skips cleanly when the
-folder is absent. The dev documents are never copied into the project.
+``--proper-only``). It prints the report, the throughput and an order check (how many
+documents get other predictions when all are run again in reverse order: 0 for a pure
+extractor); it skips cleanly when the folder is absent. The dev documents are never copied into the project.
 
 Run: ``.venv/bin/python benchmarks/eval_actors.py [--dev-data DIR] [--backend rules]``
 """
@@ -74,12 +75,17 @@ def main(argv: list[str] | None = None) -> int:
     docs = scorer.load_jsonl(gold_path)
     lexicon = load_lexicon()
     rows, seconds = predict(docs, args.backend)
+    reversed_rows, _ = predict(docs[::-1], args.backend)
+    changed = sum(a != b for a, b in zip(rows, reversed_rows[::-1], strict=True))
     size = sum(len(d["text"].encode("utf-8")) for d in docs)
     report = scorer.score(docs, rows, proper_only=True)
     print(scorer.format_report(report, f"re3d_dev ({args.backend}), --proper-only"))
     print(
         f"exact micro F1 {report['exact']['micro']['f1']:.3f}, overlap micro F1 "
         f"{report['partial']['micro']['f1']:.3f} (target: exact >= 0.58; spaCy small: 0.41)"
+    )
+    print(
+        f"order check: {changed} of {len(docs)} documents changed when run again in reverse order"
     )
     print(
         f"{len(docs)} docs, {size / 1e6:.2f} MB in {seconds:.2f} s: {size / 1e6 / seconds:.2f} MB/s "
