@@ -72,12 +72,18 @@ def time_dev_texts(texts: list[str], lexicon, repeat: int) -> None:
     rates = []
     for _ in range(max(1, repeat)):
         cpu = time.process_time()
-        mentions = sum(len(find_actors(t, lexicon=fresh)) for t in texts)
+        results = [find_actors(t, lexicon=fresh) for t in texts]
         rates.append(size / 1e6 / (time.process_time() - cpu))
+    mentions = sum(map(len, results))
     print(
         f"varied dev text ({len(texts)} documents, {size / 1e6:.2f} MB, {mentions} mentions): "
         f"cold {rates[0]:.2f} MB/s per core, best of {len(rates)} passes {max(rates):.2f}"
     )
+    changed = sum(
+        find_actors(t, lexicon=dataclasses.replace(lexicon)) != found
+        for t, found in zip(texts, results, strict=True)
+    )
+    print(f"order check: {changed} of {len(texts)} documents differ alone and after all the others")
 
 
 def main(argv: list[str] | None = None) -> int:
