@@ -191,11 +191,11 @@ _QUALIFIER = _alternation(_QUALIFIERS)
 
 _PATTERN = re.compile(
     rf"""(?<![\w$€£¥:./])
-    (?:(?P<qual>{_QUALIFIER})\s+)?
     (?:between\s+(?P<a>{_NUMBER})\s+(?:and|to)\s+(?P<b>{_NUMBER})
-      |(?P<r1>{_NUMBER})(?:(?<=\d)[ \t]*[-–—][ \t]*(?=\d)|\s+(?:to|or)\s+)(?P<r2>{_NUMBER})
+      |(?:(?P<qual>{_QUALIFIER})\s+)?
+      (?:(?P<r1>{_NUMBER})(?:(?<=\d)[ \t]*[-–—][ \t]*(?=\d)|\s+(?:to|or)\s+)(?P<r2>{_NUMBER})
       |(?P<n>{_NUMBER})
-      |(?P<vague>{_VAGUE}))
+      |(?P<vague>{_VAGUE})))
     (?P<post>\s+or\s+(?:so|more)|-odd|-plus|\+)?
     (?![\w])""",
     re.IGNORECASE | re.VERBOSE,

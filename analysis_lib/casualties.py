@@ -1,0 +1,1614 @@
+"""Casualty statements: how many were killed, injured, kidnapped, arrested, displaced, missing.
+
+``find_casualties(text)`` reads every sentence that contains a trigger word and returns
+one :class:`~analysis_lib.records.Casualty` per clause that asserts harm to people: its
+category, count (low/high/qualifier, see :mod:`analysis_lib.numbers`), victims (type and
+canonical actor), perpetrator, place, date, whether it is a running total, and who says
+so. Every record keeps its sentence as evidence and the offsets of its count.
+
+Rules (documented in the README, "Casualty statements"):
+
+* **Triggers** in all their forms and in any case: killed, dead, died, death toll,
+  fatalities, lost their lives, slain, executed, massacred, bodies; wounded, injured,
+  hurt; kidnapped, abducted, taken hostage, captives, seized; arrested, detained,
+  captured, rounded up; displaced, fled, homeless, refugees; missing.
+* **Victims and counts**: the people phrase the trigger governs, by voice and form:
+  the object of an active verb (``killed 40 people``), the subject of a passive or
+  intransitive one (``381 civilians were killed``, ``three people died``), the phrase
+  before an adjective (``leaving 12 dead``), the count of a noun (``95 deaths``, ``the
+  death toll rose to 95``). No number: a singular victim (``a policeman``, a named
+  person) counts 1, a plural one is ``unknown``. ``seized``, ``captured`` and
+  ``fled`` count only people.
+* **Not statements**: negated, hypothetical, intended or future harm (``no one was
+  killed``, ``could have resulted in many lives being lost``, ``threatened to kill``,
+  ``will be killed``), uncertain disjunctions (``either escaped or died``), definite
+  nouns without a count (``the arrest was made``) and people counts without harm.
+* **Perpetrator**: the named actor (organization, person, state institution) that is the
+  subject of an active verb, or the agent after ``by``, or the actor of ``an X attack``;
+  a generic agent (``a suicide bomber``) is not named.
+* **Place**: the places of the sentence after a locative preposition (coordinated places
+  joined with ``"; "``), else the dateline place; ``place_source`` says which.
+* **Date**: the sentence's own date expression nearest to the trigger (the date of
+  ``said on Tuesday`` is when it was said, not when it happened); else, for the lead
+  sentence or headline, the article's reference date; else ``None``.
+* **Cumulative**: ``since …``, ``so far``, ``in total``, ``to date``, ``in the same
+  period``, ``the insurgency has left …``: running totals, never added to event counts.
+* **Source**: the speaker of ``X said``, ``said X``, ``according to X``, ``X reported``,
+  ``X told``; its canonical name when it is a named actor.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from analysis_lib import RESOURCE_DIR
+from analysis_lib.numbers import QuantityMatch, find_quantities
+from analysis_lib.records import Casualty, Mention
+
+CATEGORIES = ("killed", "injured", "kidnapped", "arrested", "displaced", "missing")
+QUALIFIERS = ("exact", "at_least", "at_most", "approximate", "vague", "unknown")
+
+# --------------------------------------------------------------------------- triggers
+
+#: (pattern, category, form). Forms: verb (transitive, active or passive), intrans
+#: (subject is the victim), adj (victim before), toll (count after), noun (count
+#: before), head (the trigger is the victims' noun), bodies, hostage.
+_TRIGGER_TABLE = (
+    (r"kill(?:s|ed|ing)?", "killed", "verb"),
+    (
+        r"shot\s+(?:dead|and\s+killed)|gunned\s+down|(?:hacked|stabbed|beaten|burned|burnt)\s+"
+        r"to\s+death|slain|slew|slay(?:s|ed)?|execut(?:e|ed|es|ing)|massacr(?:e|ed|es|ing)|"
+        r"murder(?:ed|ing)?|behead(?:ed|s|ing)?|assassinat(?:e|ed|es|ing)|lynch(?:ed|es|ing)?",
+        "killed",
+        "verb",
+    ),
+    (
+        r"died|dies|die|dying|perished|perish(?:es)?|succumbed|"
+        r"lost\s+(?:their|his|her)\s+li(?:ves|fe)",
+        "killed",
+        "intrans",
+    ),
+    (r"dead", "killed", "adj"),
+    (r"(?:death|casualty)\s+toll|toll", "killed", "toll"),
+    (r"deaths|fatalities|killings|executions|murders", "killed", "noun"),
+    (r"bodies|corpses", "killed", "bodies"),
+    (r"wound(?:s|ed|ing)?|injur(?:e|es|ed|ing)|hurt|maim(?:s|ed|ing)?", "injured", "verb"),
+    (
+        r"suffered\s+(?:(?:serious|minor|severe|gunshot|shrapnel)\s+)?"
+        r"(?:burns|injuries|wounds)",
+        "injured",
+        "intrans",
+    ),
+    (r"injuries", "injured", "noun"),
+    (r"kidnap(?:s|ped|ping)?|abduct(?:s|ed|ing)?|seiz(?:e|es|ed|ing)", "kidnapped", "verb"),
+    (r"hostage", "kidnapped", "hostage"),
+    (r"kidnappings|abductions", "kidnapped", "noun"),
+    (r"hostages|captives", "kidnapped", "head"),
+    (
+        r"arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|captur(?:e|es|ed|ing)|"
+        r"round(?:s|ed|ing)?\s+up|apprehend(?:s|ed|ing)?",
+        "arrested",
+        "verb",
+    ),
+    (r"detentions", "arrested", "noun"),
+    (r"displac(?:e|es|ed|ing)|uproot(?:s|ed)?", "displaced", "verb"),
+    (r"fled|flee(?:s|ing)?", "displaced", "intrans"),
+    (r"homeless", "displaced", "adj"),
+    (r"refugees", "displaced", "head"),
+    (r"missing|unaccounted\s+for|disappeared", "missing", "adj"),
+)
+_TRIGGER = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(f"(?P<t{i}>{p})" for i, (p, _, _) in enumerate(_TRIGGER_TABLE))
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
+# One cheap test per sentence before any other work.
+_HINT = re.compile(
+    r"kill|dead|die|death|fatal|lives|slain|slew|execut|massacr|murder|behead|assassin|lynch|"
+    r"bod(?:y|ies)|corpse|cadaver|toll|perish|succumb|wound|injur|hurt|maim|burns|kidnap|"
+    r"abduct|seiz|hostage|captive|arrest|detain|detention|captur|rounded|apprehend|displac|"
+    r"uproot|fled|flee|homeless|refugee|missing|unaccounted|disappeared|gunned",
+    re.IGNORECASE,
+)
+_NOMINAL_FORMS = frozenset({"noun", "head", "bodies", "toll"})
+# Verb-form triggers that are nouns after a determiner: "a significant arrest".
+_NOUN_LIKE = frozenset(
+    [
+        "arrest",
+        "killing",
+        "kidnapping",
+        "murder",
+        "massacre",
+        "capture",
+        "seizure",
+        "abduction",
+        "wounding",
+    ]
+)
+# Base forms that, after "to", name an intention rather than an event.
+_BASE_FORMS = frozenset(
+    [
+        "kill",
+        "die",
+        "wound",
+        "injure",
+        "hurt",
+        "kidnap",
+        "abduct",
+        "seize",
+        "arrest",
+        "detain",
+        "capture",
+        "displace",
+        "flee",
+        "execute",
+        "massacre",
+        "murder",
+        "behead",
+        "assassinate",
+        "round",
+    ]
+)
+
+# --------------------------------------------------------------------------- words
+
+_BE = (
+    r"\b(?:was|were|is|are|be|been|being|am|get|gets|got|gotten|has\s+been|have\s+been|had\s+been)"
+)
+_ADVERBS = (
+    r"(?:also|reportedly|allegedly|apparently|later|subsequently|then|now|still|already|"
+    r"all|both|each|either|just|initially|eventually|since|previously|recently|"
+    r"confirmed|believed|thought|said|reported|feared|found|left|seriously|badly|"
+    r"critically|slightly|lightly|fatally|mortally|severely|not|never|ever)"
+)
+_PASSIVE_BEFORE = re.compile(rf"{_BE}(?:\s+{_ADVERBS})*\s+$", re.IGNORECASE)
+_AUX_BEFORE = re.compile(
+    rf"(?:{_BE}|has|have|had|who|that|which|and|to|to\s+have|remain(?:s|ed)?|went|gone|go|"
+    rf"(?:{_BE}\s+)?(?:forced|compelled|made)\s+to)(?:\s+{_ADVERBS})*\s+$"
+    rf"|(?:{_ADVERBS}\s+)+$|^$",
+    re.IGNORECASE,
+)
+_OBJECT_GAP = re.compile(
+    r"(?:\s+(?:a\s+total\s+of|an\s+estimated|also|reportedly|at\s+least|another|nearly|"
+    r"almost|some|up\s+to|off|more\s+than|over|as\s+many\s+as))*\s+$",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(
+    r"\b(?:no|not|never|none|nobody|neither|nor|without|cannot|failed\s+to)\b|n['’]t\b",
+    re.IGNORECASE,
+)
+_MODAL = re.compile(
+    r"\b(?:could|would|might|should|must|can|will|shall|threaten(?:s|ed|ing)?|"
+    r"plan(?:s|ned|ning)?|plott?(?:s|ed|ing)?|intend(?:s|ed)?|intention|aim(?:s|ed|ing)?|"
+    r"vow(?:s|ed)?|tr(?:y|ies|ied|ying)\s+to|attempt(?:s|ed|ing)?|prepar(?:e|es|ed|ing)|"
+    r"fear(?:s|ed)?|risk(?:s|ed|ing)?|if|unless|whether|expected|likely|set\s+to|"
+    r"going\s+to|about\s+to|want(?:s|ed)?\s+to|call(?:s|ed)?\s+for|urg(?:e|es|ed)|"
+    r"order(?:s|ed)?\s+(?:\w+\s+)?to|warn(?:s|ed)?|sought\s+to|seek(?:s|ing)?\s+to|"
+    r"hope(?:s|d)?|hopeful)\b|['’]ll\b",
+    re.IGNORECASE,
+)
+_MAY_MODAL = re.compile(
+    r"(?<!\bin\s)(?<!\bof\s)(?<!\bsince\s)(?<!\buntil\s)(?<!\bearly\s)(?<!\blate\s)"
+    r"(?<!\bmid-)(?<!\blast\s)(?<!\bnext\s)(?<!\bthis\s)\bmay\b(?!\s*\d)",
+    re.IGNORECASE,
+)
+_BOUNDARY = re.compile(
+    r"[;:()“”\"—–]|,\s|\s-\s|\b(?:but|while|although|though|whereas|because|after|when|"
+    r"before|as|where|since|until|and|or|which|who|whom|that|including)\b",
+    re.IGNORECASE,
+)
+_HARD_BOUNDARY = re.compile(r"[;:()“”\"—–]|\s-\s|\b(?:but|while|although|whereas)\b", re.I)
+_SUBSET_BEFORE = re.compile(
+    r"(?:including|among\s+them|among\s+whom|of\s+whom|among\s+(?:the|those)\s+"
+    r"(?:dead|killed|wounded|injured|victims|casualties)\s+(?:were|was|are|is))\s+$",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"\b(?:he|she|him|her|they|them)\b", re.IGNORECASE)
+_STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "to",
+        "into",
+        "onto",
+        "against",
+        "near",
+        "after",
+        "before",
+        "during",
+        "since",
+        "about",
+        "over",
+        "under",
+        "between",
+        "among",
+        "amid",
+        "including",
+        "than",
+        "as",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "did",
+        "do",
+        "does",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "should",
+        "must",
+        "said",
+        "says",
+        "told",
+        "say",
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "when",
+        "while",
+        "where",
+        "if",
+        "because",
+        "least",
+        "more",
+        "most",
+        "no",
+        "not",
+        "never",
+        "none",
+        "also",
+        "reportedly",
+        "all",
+        "both",
+        "each",
+        "their",
+        "his",
+        "her",
+        "its",
+        "our",
+        "your",
+        "my",
+        "them",
+        "they",
+        "he",
+        "she",
+        "we",
+        "i",
+        "you",
+        "it",
+        "there",
+        "here",
+        "what",
+        "how",
+        "why",
+        "some",
+        "any",
+        "such",
+        "very",
+        "so",
+        "then",
+        "now",
+        "later",
+        "still",
+        "already",
+        "just",
+        "only",
+    ]
+)
+_COLLECTIVE = frozenset({"team", "crew", "family"})
+_DETERMINERS = {"a": 1, "an": 1, "one": 1, "another": 1, "the": 0, "this": 0, "that": 0}
+_WORD = re.compile(r"[\w’'.-]+|[^\w\s]")
+_LOCATIVE = re.compile(
+    r"\b(?:in|near|at|outside|around|across|inside|throughout|from|on|into|of|towards?)"
+    r"(?:\s+(?:the|a|an|northern|southern|eastern|western|northeast(?:ern)?|northwest(?:ern)?|"
+    r"southeast(?:ern)?|southwest(?:ern)?|central|north|south|east|west|rural|restive|"
+    r"embattled|besieged|neighbouring|neighboring|nearby|city\s+of|town\s+of|village\s+of|"
+    r"province\s+of|region\s+of|outskirts\s+of|area\s+of|district\s+of|capital|border\s+town\s+of"
+    r"))*\s+$",
+    re.IGNORECASE,
+)
+_PLACE_JOIN = re.compile(r",\s+|\s+and\s+|,\s+and\s+", re.IGNORECASE)
+_ATTACK_NOUN = (
+    r"(?:attacks?|bombings?|suicide\s+bombings?|raids?|strikes?|air\s*strikes?|ambush(?:es)?|"
+    r"assaults?|shelling|offensive|operations?|rocket\s+fire|mortar\s+fire|fire|gunfire)"
+)
+_ATTACK_BY = re.compile(rf"{_ATTACK_NOUN}\s+(?:\w+\s+){{0,3}}?by\s+$", re.IGNORECASE)
+_CUMULATIVE = re.compile(
+    r"\b(?:since|so\s+far|to\s+date|in\s+total|a\s+total\s+of|altogether|overall|in\s+all|"
+    r"cumulative|in\s+the\s+same\s+period|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
+    r"(?:years?|months?|weeks?|decades?)|(?:war|conflict|insurgency|fighting|violence|"
+    r"uprising|campaign|crisis)\s+(?:has|have|had)\s+(?:\w+\s+)?(?:killed|left|claimed))\b",
+    re.IGNORECASE,
+)
+_SAY = r"(?:said|says|say|reported|reports|added|adds|confirmed|announced|stated|told|claimed|estimated|estimates|counted|documented|recorded)"
+_SAY_AFTER = re.compile(rf"\b{_SAY}\b", re.IGNORECASE)
+_SAID_BEFORE_NP = re.compile(r"\b(?:said|says|added|told|reported)\s+(?=\S)", re.IGNORECASE)
+_ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
+_NP_END = re.compile(
+    r"[,.;:()“”\"—–!?]|\s-\s|\s+(?:on|in|last|earlier|this|who|which|that)\b", re.IGNORECASE
+)
+_HEADLINE_SOURCE = re.compile(r":\s*(?P<src>[A-Z][\w.’'&-]*(?:\s+[\w.’'&-]+){0,4})\s*$")
+_LEADING = re.compile(r"^(?:[\s,“”\"'‘’(]|and\s|but\s)+", re.IGNORECASE)
+
+
+@functools.cache
+def _victim_nouns() -> dict[str, tuple[str, bool]]:
+    """noun (lower case) -> (victim_type, is_plural), from resources/casualties/victims.csv."""
+    nouns: dict[str, tuple[str, bool]] = {}
+    with open(RESOURCE_DIR / "casualties" / "victims.csv", encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or line.startswith("noun,"):
+                continue
+            singular, plurals, victim_type = line.rstrip("\n").split(",")
+            if singular:
+                nouns[singular.lower()] = (victim_type, False)
+            for plural in filter(None, plurals.split("|")):
+                nouns[plural.lower()] = (victim_type, True)
+    nouns["police"] = ("police", True)
+    nouns["personnel"] = ("soldiers", True)
+    nouns["military personnel"] = ("soldiers", True)
+    return nouns
+
+
+@functools.cache
+def _noun_pattern() -> re.Pattern[str]:
+    words = sorted(_victim_nouns(), key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+
+
+_SECTOR_TYPES = {
+    "MIL": "soldiers",
+    "COP": "police",
+    "GOV": "officials",
+    "MED": "journalists",
+    "REB": "militants",
+    "UAF": "militants",
+    "NGO": "aid workers",
+    "REF": "refugees",
+}
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass
+class _Victim:
+    """A people phrase in a sentence (offsets into the sentence)."""
+
+    start: int
+    end: int
+    head_start: int
+    head_end: int
+    kind: str  # noun, bare, person, pronoun
+    low: int | None
+    high: int | None
+    qualifier: str
+    count_text: str | None = None
+    count_start: int = -1
+    count_end: int = -1
+    victim_type: str | None = None
+    victim: str | None = None
+    subset: bool = False
+
+
+@dataclass
+class _Trigger:
+    start: int
+    end: int
+    text: str
+    category: str
+    form: str
+
+
+@dataclass(frozen=True)
+class _Context:
+    text: str
+    mentions: tuple[Mention, ...]
+    reference_date: str | None
+    dateline_place: str | None
+    sources: dict[str, str]
+
+
+# --------------------------------------------------------------------------- victims
+
+
+def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start() + start, m.end() + start) for m in _WORD.finditer(text[start:end])]
+
+
+def _victims(
+    sent: str,
+    quantities: list[QuantityMatch],
+    mentions: Sequence[Mention],
+    *,
+    headline: bool = False,
+) -> list[_Victim]:
+    """Every people phrase of a sentence: nouns with their counts, persons, pronouns, bare counts."""
+    nouns = _victim_nouns()
+    all_caps = not any(c.islower() for c in sent)
+    orgs = [
+        (m.start, m.end)
+        for m in mentions
+        if m.entity_type in ("ORGANIZATION", "LOCATION")
+        and m.method not in ("institution", "agent")
+    ]
+    hits = [
+        h
+        for h in _noun_pattern().finditer(sent)
+        if not any(s <= h.start() and h.end() <= e for s, e in orgs)
+    ]
+    victims: list[_Victim] = []
+    used_quantities: set[int] = set()
+    k = 0
+    while k < len(hits):
+        hit = hits[k]
+        first = hit
+        # "civilian captives", "local commanders": a noun right before another is a modifier
+        while k + 1 < len(hits) and re.fullmatch(
+            r"\s+|-", sent[hits[k].end() : hits[k + 1].start()]
+        ):
+            k += 1
+        head = hits[k]
+        k += 1
+        noun = " ".join(head.group().lower().split())
+        victim_type, plural = nouns[noun]
+        if first is not head:
+            modifier_type = nouns[" ".join(first.group().lower().split())][0]
+            if (
+                victim_type in ("people", "hostages", "prisoners", "refugees")
+                and modifier_type != "people"
+            ):
+                victim_type = modifier_type
+        victim = _extend_left(sent, first.start(), head, victim_type, plural, quantities, headline)
+        if victim is None:
+            continue
+        if victim.count_start >= 0:
+            used_quantities.add(victim.count_start)
+        victim.victim = _victim_actor(sent, victim, mentions)
+        victims.append(victim)
+    for m in mentions:
+        if m.entity_type == "PERSON" and not any(
+            v.start <= m.start < v.end or m.start <= v.start < m.end for v in victims
+        ):
+            victims.append(
+                _Victim(
+                    m.start,
+                    m.end,
+                    m.start,
+                    m.end,
+                    "person",
+                    1,
+                    1,
+                    "exact",
+                    victim_type=_SECTOR_TYPES.get(m.sector, "people"),
+                    victim=m.actor,
+                )
+            )
+        elif m.entity_type == "PERSON":
+            for v in victims:  # "commander Vyacheslav Gladkikh": the person names the victim
+                if v.start <= m.start < v.end + 2 or m.start <= v.start < m.end:
+                    v.victim = m.actor
+                    v.end = max(v.end, m.end)
+    for q in quantities:
+        if q.start in used_quantities or any(v.start <= q.start < v.end for v in victims):
+            continue
+        if _is_bare_count(sent, q):
+            victims.append(
+                _Victim(
+                    q.start,
+                    q.end,
+                    q.start,
+                    q.end,
+                    "bare",
+                    q.low,
+                    q.high,
+                    q.qualifier,
+                    q.text,
+                    q.start,
+                    q.end,
+                    "people",
+                )
+            )
+    for p in _PRONOUN.finditer(sent):
+        word = p.group()
+        initial = not sent[: p.start()].strip(" “\"‘'(")
+        if not (word.islower() or all_caps or initial) or any(
+            v.start <= p.start() < v.end for v in victims
+        ):
+            continue
+        singular = word.lower() in ("he", "she", "him", "her")
+        victims.append(
+            _Victim(
+                p.start(),
+                p.end(),
+                p.start(),
+                p.end(),
+                "pronoun",
+                1 if singular else None,
+                1 if singular else None,
+                "exact" if singular else "unknown",
+                victim_type="people",
+            )
+        )
+    for v in victims:
+        v.subset = bool(_SUBSET_BEFORE.search(sent[max(0, v.start - 40) : v.start]))
+    victims.sort(key=lambda v: v.start)
+    return victims
+
+
+def _extend_left(
+    sent: str,
+    start: int,
+    head: re.Match[str],
+    victim_type: str,
+    plural: bool,
+    quantities: list[QuantityMatch],
+    headline: bool,
+) -> _Victim | None:
+    """Grow a people noun leftwards over modifiers to its count or determiner."""
+    words = _word_spans(sent, max(0, start - 80), start)
+    np_start = start
+    quantity: QuantityMatch | None = None
+    determiner: str | None = None
+    by_end = {q.end: q for q in quantities}
+    modifiers = 0
+    i = len(words) - 1
+    while i >= 0:
+        ws, we = words[i]
+        word = sent[ws:we]
+        lowered = word.lower()
+        gap = sent[we:np_start]
+        if gap.strip():
+            break
+        q = by_end.get(we)
+        if q is not None:
+            quantity, np_start = q, q.start
+            break
+        if (
+            lowered == "of" and i > 0
+        ):  # "hundreds of thousands of residents", "three of the soldiers"
+            j = i - 1
+            if sent[words[j][0] : words[j][1]].lower() in ("the", "them"):
+                j -= 1
+            q = by_end.get(words[j][1]) if j >= 0 else None
+            if q is not None:
+                quantity, np_start = q, q.start
+            break
+        if lowered in _DETERMINERS:
+            determiner, np_start = lowered, ws
+            break
+        if lowered in _STOP_WORDS or not (word[0].isalnum()) or modifiers >= 5:
+            break
+        if _TRIGGER.fullmatch(word) and not word.lower().endswith("-old"):
+            break
+        np_start = ws
+        modifiers += 1
+        i -= 1
+    if quantity is not None:
+        if quantity.low is None and quantity.high is None:
+            return None
+        return _Victim(
+            np_start, head.end(), head.start(), head.end(), "noun",
+            quantity.low, quantity.high, quantity.qualifier, quantity.text,
+            quantity.start, quantity.end, victim_type,
+        )  # fmt: skip
+    if head.group().lower() in _COLLECTIVE:
+        plural = True  # "an oil exploration team": people, but how many is not said
+    if not plural and (determiner is not None or headline):  # headlines drop articles
+        return _Victim(
+            np_start,
+            head.end(),
+            head.start(),
+            head.end(),
+            "noun",
+            1,
+            1,
+            "exact",
+            victim_type=victim_type,
+        )
+    if not plural and determiner is None and head.group().lower() in ("police",):
+        plural = True
+    if plural:
+        return _Victim(
+            np_start,
+            head.end(),
+            head.start(),
+            head.end(),
+            "noun",
+            None,
+            None,
+            "unknown",
+            victim_type=victim_type,
+        )
+    return None  # a bare singular noun ("officer") is a modifier or a title, not a victim
+
+
+def _is_bare_count(sent: str, q: QuantityMatch) -> bool:
+    """``killed 12 in Kabul``, ``12 dead``: a count with no noun after it."""
+    after = sent[q.end : q.end + 30]
+    m = re.match(r"\s*([\w’'-]+|[^\w\s]|$)", after)
+    if m is None or not m.group(1) or not m.group(1)[0].isalnum():
+        return True
+    word = m.group(1).lower()
+    return word in _STOP_WORDS or word in ("others",) or _TRIGGER.fullmatch(m.group(1)) is not None
+
+
+def _victim_actor(sent: str, victim: _Victim, mentions: Sequence[Mention]) -> str | None:
+    """The named actor of a victim phrase, or of its unit (``soldiers from the 103rd Brigade``)."""
+    for m in mentions:
+        if m.entity_type not in ("ORGANIZATION", "PERSON") or m.method == "agent":
+            continue
+        if m.start < victim.end and victim.start < m.end:
+            return m.actor
+        if m.entity_type == "ORGANIZATION" and re.fullmatch(
+            r"\s+(?:from|of)\s+(?:the\s+)?", sent[victim.end : m.start], re.IGNORECASE
+        ):
+            return m.actor
+    return None
+
+
+# --------------------------------------------------------------------------- triggers
+
+
+def _triggers(sent: str) -> list[_Trigger]:
+    found = []
+    for m in _TRIGGER.finditer(sent):
+        index = int(m.lastgroup[1:])
+        _, category, form = _TRIGGER_TABLE[index]
+        word = m.group().lower()
+        if form == "verb" and word.endswith("s") and word in ("arrests", "wounds", "murders"):
+            form = "noun" if _count_before(sent, m.start()) else form
+        found.append(_Trigger(m.start(), m.end(), m.group(), category, form))
+    return found
+
+
+def _count_before(sent: str, start: int) -> bool:
+    return bool(
+        re.search(
+            r"(?:\d|\b(?:an?|one|two|three|four|five|several|dozens|hundreds)\b)[\w\s,.-]{0,25}$",
+            sent[max(0, start - 30) : start],
+            re.I,
+        )
+    )
+
+
+def _is_asserted(sent: str, trig: _Trigger, clause_start: int) -> bool:
+    """False for negated, hypothetical, intended, future or disjunctive harm."""
+    window = sent[clause_start : trig.start]
+    if _NEGATION.search(window) and not re.search(r"\bnot\s+(?:only|least)\b", window, re.I):
+        return False
+    if _MODAL.search(window) or _may_is_modal(sent, clause_start, trig.start):
+        return False
+    before = sent[max(0, trig.start - 12) : trig.start].lower()
+    if trig.text.lower() in _BASE_FORMS and re.search(r"\bto\s+$", before):
+        return bool(
+            re.search(
+                r"\b(?:forced|had|have|has|compelled)\s+(?:\w+\s+){0,4}to\s+$",
+                sent[max(0, trig.start - 60) : trig.start],
+                re.I,
+            )
+        )
+    if re.search(r"\bor\s+$", before) and re.search(r"\beither\b", window, re.I):
+        return False
+    return not sent.rstrip().endswith("?")
+
+
+def _may_is_modal(sent: str, start: int, end: int) -> bool:
+    for m in _MAY_MODAL.finditer(sent, start, end):
+        if sent[m.start()] == "m" or not any(c.islower() for c in sent):
+            return True
+    return False
+
+
+def _clause_start(sent: str, pos: int, *, hard: bool = False) -> int:
+    pattern = _HARD_BOUNDARY if hard else _BOUNDARY
+    last = 0
+    for m in pattern.finditer(sent, 0, pos):
+        last = m.end()
+    return last
+
+
+# --------------------------------------------------------------------------- roles
+
+
+def _victims_for(sent: str, trig: _Trigger, victims: list[_Victim]) -> list[_Victim]:
+    """The victims a trigger governs, by its form and voice."""
+    form = trig.form
+    after = [v for v in victims if v.start >= trig.end]
+    before = [v for v in victims if v.end <= trig.start]
+    if form in ("head",):
+        return [
+            v
+            for v in victims
+            if v.head_start <= trig.start and trig.end <= v.head_end and v.count_text
+        ]
+    if form == "noun":
+        counted = _nominal_count(sent, trig, victims)
+        return [counted] if counted else []
+    if form == "toll" or _is_number_of(sent, trig):
+        # "the death toll rose to 95", "bringing the number killed this month to 93"
+        v = _toll_count(sent, trig, victims)
+        return [v] if v else []
+    if form == "bodies":
+        return _bodies(sent, trig, victims)
+    if form == "hostage":
+        return _hostages(sent, trig, victims)
+    if form == "adj" and re.search(r"\bthe\s+$", sent[max(0, trig.start - 5) : trig.start], re.I):
+        found = [
+            v
+            for v in after
+            if re.fullmatch(r"\s+(?:were|was|are|is)\s+", sent[trig.end : v.start], re.I)
+        ]
+        return found[:1]
+    passive = bool(_PASSIVE_BEFORE.search(sent[max(0, trig.start - 60) : trig.start]))
+    if form == "verb" and not passive:
+        if trig.text.lower() in _NOUN_LIKE and re.search(
+            r"\b(?:a|an|the|this|that|his|her|their|its|one)\s+(?:[\w-]+\s+){0,2}$",
+            sent[max(0, trig.start - 40) : trig.start],
+            re.IGNORECASE,
+        ):
+            counted = _nominal_count(sent, trig, victims)  # "a significant arrest"
+            return [counted] if counted else []
+        objects = _coordinated(sent, after, trig.end)
+        if objects:
+            return objects
+        if re.search(r"\b(?:a|an|the)\s+$", sent[max(0, trig.start - 4) : trig.start], re.I):
+            return []  # "the killing", "a kidnapping": a noun, not a verb
+        if before and _adjacent(sent, before[-1].end, trig.start) and _no_object(sent, trig.end):
+            return [before[-1]]  # "12 killed in blast", "civilians killed by IS"
+        return []  # "the man we arrested": a back-reference, not a new statement
+    # passive verbs, intransitives, adjectives: the subject before
+    return _subject_victims(sent, trig, before)
+
+
+def _is_number_of(sent: str, trig: _Trigger) -> bool:
+    """``the number killed``, ``the number of people wounded``: a running figure follows."""
+    return trig.form in ("verb", "adj") and bool(
+        re.search(
+            r"\bnumber\s+(?:of\s+(?:[\w-]+\s+){0,2})?$",
+            sent[max(0, trig.start - 30) : trig.start],
+            re.IGNORECASE,
+        )
+    )
+
+
+_SEGMENT_BREAK = re.compile(r"[,;:()“”\"—–]")
+
+
+def _segment(sent: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch between punctuation breaks around ``start``…``end``."""
+    lo = 0
+    for m in _SEGMENT_BREAK.finditer(sent, 0, start):
+        if not (sent[m.start()] == "," and sent[m.start() - 1 : m.start()].isdigit()):
+            lo = m.end()
+    hi = len(sent)
+    for m in _SEGMENT_BREAK.finditer(sent, end):
+        if not (sent[m.start()] == "," and sent[m.end() : m.end() + 1].isdigit()):
+            hi = m.start()
+            break
+    return lo, hi
+
+
+def _no_object(sent: str, pos: int) -> bool:
+    """Nothing an active verb could take as object follows: ``12 killed in blast``."""
+    m = re.match(r"\s*([\w’'-]+|[^\w\s]|$)", sent[pos : pos + 30])
+    word = m.group(1).lower() if m else ""
+    return not word or not word[0].isalnum() or (word in _STOP_WORDS and word not in _DETERMINERS)
+
+
+def _adjacent(sent: str, end: int, start: int) -> bool:
+    gap = sent[end:start]
+    return gap.strip() == "" or bool(
+        _AUX_BEFORE.fullmatch(gap.strip() + " " if gap.strip() else "")
+    )
+
+
+def _coordinated(sent: str, after: list[_Victim], pos: int) -> list[_Victim]:
+    """Objects right after an active verb: ``killed 12 soldiers and three civilians``."""
+    found: list[_Victim] = []
+    for v in after:
+        gap = sent[pos : v.start]
+        if not found:
+            if not _OBJECT_GAP.fullmatch(gap) and gap.strip():
+                break
+        elif (
+            not re.fullmatch(r"\s*(?:,\s*)?(?:and|as\s+well\s+as|plus)?\s*", gap, re.I) or v.subset
+        ):
+            break
+        if v.kind == "person" and found and found[-1].kind != "person":
+            break
+        found.append(v)
+        pos = v.end
+        if _TRIGGER.match(sent, _skip_space(sent, v.end)):
+            break
+    return [v for v in found if not v.subset]
+
+
+def _skip_space(sent: str, pos: int) -> int:
+    while pos < len(sent) and sent[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _subject_victims(sent: str, trig: _Trigger, before: list[_Victim]) -> list[_Victim]:
+    if not before:
+        return []
+    gap = sent[before[-1].end : trig.start]
+    if _AUX_BEFORE.fullmatch(gap.strip() + " ") or not gap.strip() or _apposition_then_aux(gap):
+        last = before[-1]
+        group = [last]
+        for v in reversed(before[:-1]):  # "12 soldiers and three civilians were killed"
+            between = sent[v.end : group[0].start]
+            if re.fullmatch(r"\s*(?:,\s*)?(?:and|,)\s*", between, re.I) and v.kind == last.kind:
+                group.insert(0, v)
+            elif v.kind == "noun" and last.kind in ("noun", "person") and _of_phrase(between):
+                group = [v]  # "a commander of Syria’s National Defense Forces": the head
+                last = v
+            else:
+                break
+        return [v for v in group if not v.subset]
+    return []
+
+
+def _apposition_then_aux(gap: str) -> bool:
+    """`` of Syria’s NDF, a pro-Assad militia, was also reportedly``: skip both."""
+    m = re.fullmatch(
+        rf"\s*(?:(?:of|from|in|with|at|on|near|belonging\s+to)\s+[^,;:]{{1,60}}?)?\s*"
+        rf"(?:,[^,;:]{{1,80}},)?\s*(?:{_AUX_BEFORE.pattern})",
+        gap.rstrip() + " ",
+        re.IGNORECASE,
+    )
+    return m is not None
+
+
+def _of_phrase(between: str) -> bool:
+    return bool(re.fullmatch(r"\s+of\s+[^,;:]{0,60}", between, re.I))
+
+
+def _nominal_count(sent: str, trig: _Trigger, victims: list[_Victim]) -> _Victim | None:
+    """``95 deaths``, ``an arrest``, ``three killings``: the count right before the noun."""
+    words = sent[max(0, trig.start - 40) : trig.start]
+    for v in victims:
+        if (
+            v.kind == "bare"
+            and v.end <= trig.start
+            and re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", sent[v.end : trig.start])
+        ):
+            return v
+    m = re.search(r"\b(an?)\s+(?:[\w-]+\s+){0,2}$", words, re.IGNORECASE)
+    if m and not trig.text.lower().endswith("s"):
+        start = trig.start - len(words) + m.start()
+        return _Victim(
+            start, trig.end, trig.start, trig.end, "noun", 1, 1, "exact", victim_type="people"
+        )
+    for q in find_quantities(words):
+        if re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", words[q.end :]) and not re.search(
+            r"\b(?:the|of)\b", words[q.end :], re.I
+        ):
+            offset = trig.start - len(words)
+            return _Victim(
+                q.start + offset, trig.end, trig.start, trig.end, "noun", q.low, q.high,
+                q.qualifier, q.text, q.start + offset, q.end + offset, "people",
+            )  # fmt: skip
+    return None
+
+
+def _toll_count(sent: str, trig: _Trigger, victims: list[_Victim]) -> _Victim | None:
+    """``the death toll rose to 95``, ``a toll of at least 12``, ``the toll stood at 40``."""
+    if trig.text.lower() == "toll" and not re.search(
+        r"\b(?:the|a|its)\s+$", sent[max(0, trig.start - 6) : trig.start], re.I
+    ):
+        return None
+    tail = sent[trig.end : trig.end + 80]
+    m = re.match(
+        r"(?:\s+(?:from|in|of|after|on|this|last|so)\s+[^,;]{0,40}?)??\s*(?:,\s*)?(?:has\s+|had\s+|have\s+)?"
+        r"\b(?:rose|risen|rises|climbed|jumped|reached|hit|stood|stands|was|is|of|increased|"
+        r"went\s+up|mounted|passed|exceeded|topped|to|at)(?:\s+(?:to|at|up\s+to))?\s+",
+        tail,
+        re.IGNORECASE,
+    )
+    if not m:
+        return None
+    at = trig.end + m.end()
+    for v in victims:
+        if v.start == at and v.count_text:
+            return v
+    return None
+
+
+def _bodies(sent: str, trig: _Trigger, victims: list[_Victim]) -> list[_Victim]:
+    """``12 bodies were found``, ``the bodies of X and Y``."""
+    before = sent[max(0, trig.start - 40) : trig.start]
+    for v in victims:
+        if (
+            v.kind == "bare"
+            and v.end <= trig.start
+            and re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", sent[v.end : trig.start])
+        ):
+            return [v]
+    if re.search(r"\bof\s*$", sent[trig.end : trig.end + 4]):
+        persons = [v for v in victims if v.start > trig.end and v.start - trig.end < 200]
+        group = []
+        pos = trig.end
+        for v in persons:
+            gap = sent[pos : v.start]
+            if group and not re.fullmatch(r"(?:,[^,;]{0,80})?\s*(?:,\s*)?(?:and\s+)?", gap, re.I):
+                break
+            if not group and gap.strip().lower() not in ("of", "of the"):
+                break
+            group.append(v)
+            pos = v.end
+        return group
+    del before
+    return []
+
+
+def _hostages(sent: str, trig: _Trigger, victims: list[_Victim]) -> list[_Victim]:
+    """``took 12 people hostage``, ``were taken hostage``."""
+    before = [v for v in victims if v.end <= trig.start]
+    m = re.search(
+        r"\b(?:took|take|takes|taking|held|hold|holds|holding|taken)\s+(.*)$",
+        sent[max(0, trig.start - 80) : trig.start],
+        re.I,
+    )
+    if not m:
+        return []
+    if re.search(r"\b(?:taken|held)\s+$", sent[max(0, trig.start - 8) : trig.start], re.I):
+        return _subject_victims(
+            sent,
+            _Trigger(trig.start - len(m.group(0)), trig.end, trig.text, trig.category, "adj"),
+            before,
+        )
+    inner_start = trig.start - len(m.group(1))
+    return [v for v in before if v.start >= inner_start][:1]
+
+
+# --------------------------------------------------------------------------- context
+
+
+def _perpetrator(
+    sent: str, trig: _Trigger, victims: list[_Victim], mentions: Sequence[Mention], passive: bool
+) -> str | None:
+    victim_spans = [(v.start, v.end) for v in victims]
+
+    def named(lo: int, hi: int) -> str | None:
+        for m in mentions:
+            if (
+                lo <= m.start
+                and m.end <= hi
+                and _is_named(m)
+                and not any(s <= m.start < e for s, e in victim_spans)
+            ):
+                return m.actor
+        return None
+
+    tail = sent[trig.end : trig.end + 120]
+    by = re.search(r"\bby\s+", tail, re.IGNORECASE)
+    if by:
+        lo = trig.end + by.end()
+        stop = _NP_END.search(sent, lo + 1)
+        hi = min(stop.start() if stop else len(sent), lo + 60)
+        actor = named(lo, hi)
+        if actor:
+            return actor
+    if trig.form == "verb" and not passive:
+        start = _clause_start(sent, trig.start)
+        if start and re.search(r",\s*$", sent[:start]) and trig.text.lower().endswith("ing"):
+            start = _clause_start(sent, start - 2, hard=True)  # ", killing 12": the main clause
+        actor = named(start, trig.start)
+        if actor:
+            return actor
+        if (
+            trig.form == "verb" and re.match(r"\s*and\s+$", sent[start - 5 : start])
+            if start >= 5
+            else False
+        ):
+            return None
+    # "in an Islamic State attack", "an attack by Boko Haram" near the trigger
+    lo = max(0, trig.start - 120)
+    for m in mentions:
+        if not _is_named(m) or any(s <= m.start < e for s, e in victim_spans):
+            continue
+        if lo <= m.start < trig.end + 80:
+            after = sent[m.end : m.end + 30]
+            if re.match(
+                rf"(?:['’]s)?\s+(?:\w+\s+){{0,2}}{_ATTACK_NOUN}\b", after, re.I
+            ) and re.search(
+                r"\b(?:an?|the|in)\s+(?:\w+\s+)?$", sent[max(0, m.start - 12) : m.start], re.I
+            ):
+                return m.actor
+            if _ATTACK_BY.search(sent[max(0, m.start - 40) : m.start]):
+                return m.actor
+    return None
+
+
+def _is_named(m: Mention) -> bool:
+    return (
+        m.entity_type in ("ORGANIZATION", "PERSON")
+        and m.method != "agent"
+        and m.sector not in ("MED", "NGO", "IGO")
+    ) or (m.entity_type == "ORGANIZATION" and m.method == "institution")
+
+
+def _source(
+    sent: str, mentions: Sequence[Mention], aliases: dict[str, str], *, headline: bool
+) -> tuple[str | None, tuple[int, int] | None]:
+    """Who says so: ``X said``, ``said X``, ``according to X``, ``X reported``; and its span."""
+    if headline:
+        m = _HEADLINE_SOURCE.search(sent)
+        if m:
+            return _speaker(sent, m.start("src"), m.end("src"), mentions, aliases), m.span()
+    candidates: list[tuple[int, int, int]] = []
+    for m in _ACCORDING.finditer(sent):
+        end = _NP_END.search(sent, m.end())
+        candidates.append((m.start(), m.end(), end.start() if end else len(sent)))
+    for m in _SAY_AFTER.finditer(sent):
+        start = _speaker_start(sent, m.start())
+        if start is not None and start < m.start():
+            candidates.append((start, start, m.start()))
+        nxt = _SAID_BEFORE_NP.match(sent, m.start())
+        if (
+            nxt
+            and m.group().lower() in ("said", "says", "added")
+            and re.match(r"[A-Z]|the\s|state\s|police|officials", sent[nxt.end() :])
+        ):
+            end = _NP_END.search(sent, nxt.end())
+            candidates.append((m.start(), nxt.end(), end.start() if end else len(sent)))
+    for anchor, lo, hi in sorted(candidates, key=lambda c: -c[0]):
+        speaker = _speaker(sent, lo, hi, mentions, aliases)
+        if speaker:
+            return speaker, (min(anchor, lo), hi)
+    return None, None
+
+
+def _speaker_start(sent: str, verb_start: int) -> int | None:
+    start = _clause_start(sent, verb_start)
+    text = sent[start:verb_start]
+    if re.match(r"\s*(?:who|which|that)\b", text, re.I):
+        return None
+    words = text.split()
+    if (
+        not words
+        or len(words) > 8
+        or text.strip().lower() in ("he", "she", "they", "it", "we", "i", "you")
+    ):
+        return None
+    return start
+
+
+def _speaker(
+    sent: str, lo: int, hi: int, mentions: Sequence[Mention], aliases: dict[str, str]
+) -> str | None:
+    for m in mentions:
+        if (
+            lo <= m.start
+            and m.end <= hi
+            and m.entity_type in ("ORGANIZATION", "PERSON")
+            and m.method != "agent"
+        ):
+            return m.actor
+    phrase = _LEADING.sub("", sent[lo:hi]).strip(" ,.;:")
+    phrase = re.sub(r"\s+", " ", phrase)
+    if (
+        not phrase
+        or len(phrase.split()) > 8
+        or phrase.lower() in ("he", "she", "they", "it", "we", "i", "you")
+    ):
+        return None
+    key = re.sub(r"^(?:the|a|an)\s+", "", phrase.lower())
+    key = re.sub(r"^[\w-]+-based\s+", "", key)
+    return aliases.get(key, phrase)
+
+
+def _source_aliases(text: str, mentions: Sequence[Mention]) -> dict[str, str]:
+    """``rights group Amnesty International`` teaches that "the rights group" is Amnesty."""
+    aliases: dict[str, str] = {}
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for a, b in itertools.pairwise(ordered):
+        gap = text[a.end : b.start]
+        if a.method == "agent" and b.entity_type == "ORGANIZATION" and b.method != "agent":
+            if gap == " ":
+                aliases.setdefault(a.text.lower(), b.actor)
+        elif (
+            a.entity_type == "ORGANIZATION"
+            and a.method != "agent"
+            and b.method == "agent"
+            and re.fullmatch(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}", gap)
+        ):
+            aliases.setdefault(b.text.lower(), a.actor)
+    return aliases
+
+
+def _places(
+    sent: str, trig: _Trigger, mentions: Sequence[Mention], exclude: tuple[int, int] | None
+) -> str | None:
+    """The places nearest the trigger; coordinated ones (``Nigeria and Cameroon``) joined."""
+    locations = [
+        m for m in mentions
+        if m.entity_type == "LOCATION" and not (exclude and exclude[0] <= m.start < exclude[1])
+    ]  # fmt: skip
+    if not locations and not any(c.islower() for c in sent):
+        locations = _caps_places(sent, exclude)
+    groups: list[list[Mention]] = []
+    for m in locations:
+        if groups and _PLACE_JOIN.fullmatch(sent[groups[-1][-1].end : m.start]):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    if not groups:
+        return None
+
+    def distance(group: list[Mention]) -> int:
+        if group[0].start >= trig.end:
+            gap = group[0].start - trig.end
+        else:
+            gap = max(trig.start - group[-1].end, 0)
+        locative = _LOCATIVE.search(sent[max(0, group[0].start - 40) : group[0].start])
+        return gap if locative else gap + 40  # a place after "in", "near" … is preferred
+
+    best = min(groups, key=distance)
+    names: list[str] = []
+    for m in best:
+        if m.actor not in names:
+            names.append(m.actor)
+    return "; ".join(names)
+
+
+_CAPS_WORD = (
+    r"(?!(?:IN|AN|A|THE|ON|AT|OF|AND|OR|BY|FOR|WITH|NEAR|FROM|TO|WHEN|AFTER)\b)[A-Z][A-Z.'’-]+"
+)
+_CAPS_PLACE = re.compile(
+    rf"\b(?:IN|NEAR|AT|OUTSIDE|FROM|OF|INTO|TO)\s+(?:(?:THE|AN|A)\s+)?(?P<name>{_CAPS_WORD}"
+    rf"(?:\s+(?:(?:DE|DEL|LA|LAS|LOS|EL)\b|{_CAPS_WORD})){{0,3}})"
+)
+_PLACE_DESIGNATOR = re.compile(
+    r"\s+(?:DEPARTMENT|PROVINCE|STATE|REGION|DISTRICT|MUNICIPALITY|COUNTY|GOVERNORATE|VILLAGE|"
+    r"TOWN|CITY|AREA|JURISDICTION|SECTOR)\b.*$"
+)
+_SMALL_WORDS = frozenset({"De", "Del", "La", "Las", "Los", "El"})
+
+
+def _caps_places(sent: str, exclude: tuple[int, int] | None) -> list[Mention]:
+    """Places of a sentence in capitals, where names cannot be told by their case.
+
+    After a locative preposition, the longest run of up to four words that the
+    gazetteer knows (``IN SAN MIGUEL``), or any run before a designator (``IN MORAZAN
+    DEPARTMENT``), title-cased.
+    """
+    from analysis_lib.lexicon import load_lexicon
+
+    places = load_lexicon().places
+    found: list[Mention] = []
+    for m in _CAPS_PLACE.finditer(sent):
+        start = m.start("name")
+        if exclude and exclude[0] <= start < exclude[1]:
+            continue
+        words = m.group("name").split()
+        designated = _PLACE_DESIGNATOR.search(m.group("name"))
+        for n in range(len(words), 0, -1):
+            name = " ".join(
+                w.title() if w.title() not in _SMALL_WORDS or i == 0 else w.lower()
+                for i, w in enumerate(words[:n])
+            )
+            text = " ".join(words[:n])
+            if name in places or (
+                designated and m.group("name").startswith(text) and designated.start() == len(text)
+            ):
+                found.append(
+                    Mention(start, start + len(text), text, name, "LOCATION", method="gazetteer")
+                )
+                break
+    return found
+
+
+def _event_date(
+    sent: str,
+    trig: _Trigger,
+    timexes,
+    exclude: tuple[int, int] | None,
+    segment: tuple[int, int],
+) -> str | None:
+    """The date of the time expression nearest the trigger, its own clause's first."""
+    best = None
+    for t in timexes:
+        if t.type not in ("DATE", "TIME") or (exclude and exclude[0] <= t.start < exclude[1]):
+            continue
+        if t.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") or (
+            not t.value[:1].isdigit() and not t.value.startswith("XXXX")
+        ):
+            continue
+        if re.search(
+            rf"\b{_SAY}\s+(?:on\s+|late\s+on\s+|earlier\s+)?$",
+            sent[max(0, t.start - 20) : t.start],
+            re.I,
+        ):
+            continue  # "said on Tuesday": when it was said
+        distance = t.start - trig.end if t.start >= trig.end else trig.start - t.end
+        if not segment[0] <= t.start < segment[1]:
+            distance += 1000
+        if best is None or distance < best[0]:
+            best = (distance, t.value.split("T")[0])
+    return best[1] if best else None
+
+
+# --------------------------------------------------------------------------- statements
+
+
+@dataclass
+class _ArticleState:
+    """What later sentences of one article may refer back to (``in the same period``)."""
+
+    last_cumulative_date: str | None = None
+
+
+_SAME_PERIOD = re.compile(
+    r"\b(?:in|during|over|for)\s+the\s+same\s+(?:period|time(?:\s*frame)?|months?|span)\b", re.I
+)
+_AFTER_BEING = re.compile(
+    r"\b(?:after|before|when|while|since)\s+(?:being|having\s+been)\s+$", re.I
+)
+_BECOME = re.compile(
+    r"\b(?:become|became|becoming|been\s+made|were\s+made|are\s+now|now)\s+$", re.I
+)
+
+
+def _sentence_casualties(
+    sent: str,
+    offset: int,
+    index: int,
+    ctx: _Context,
+    state: _ArticleState,
+    *,
+    lead: bool,
+    headline: bool,
+) -> list[Casualty]:
+    triggers = _triggers(sent)
+    if not triggers:
+        return []
+    mentions = [
+        m._replace(start=m.start - offset, end=m.end - offset)
+        for m in ctx.mentions
+        if offset <= m.start and m.end <= offset + len(sent)
+    ]
+    victims = _victims(sent, find_quantities(sent), mentions, headline=headline)
+    if not victims:
+        return []
+    source, source_span = _source(sent, mentions, ctx.sources, headline=headline)
+    timexes = _find_dates(sent, ctx.reference_date)
+    same_period = _SAME_PERIOD.search(sent) is not None
+    out: list[Casualty] = []
+    used: set[int] = set()
+    previous: tuple[_Trigger, list[_Victim], str | None] | None = None
+    # nouns that are themselves the victims ("45 captives") go last: they yield to verbs
+    for trig in sorted(triggers, key=lambda t: t.form == "head"):
+        if source_span and source_span[0] <= trig.start < source_span[1]:
+            continue
+        governed, shared = _governed(sent, trig, victims, previous)
+        governed = [v for v in governed if (shared or v.start not in used) and _fits(trig, v)]
+        if not governed:
+            continue
+        clause = _clause_start(sent, trig.start, hard=True)
+        if (trig.form != "head" or shared) and not _is_asserted(sent, trig, clause):
+            continue
+        passive = bool(_PASSIVE_BEFORE.search(sent[max(0, trig.start - 60) : trig.start]))
+        perpetrator = _perpetrator(sent, trig, governed, mentions, passive)
+        if perpetrator is None and previous and _joined_to(sent, previous[0], trig):
+            perpetrator = previous[2]  # "killed 40 people and kidnapped three others"
+        place = _places(sent, trig, mentions, source_span)
+        segment = _segment(sent, min([trig.start, *(v.start for v in governed)]), trig.end)
+        when = _event_date(sent, trig, timexes, source_span, segment)
+        if when is None and same_period:
+            when = state.last_cumulative_date
+        if when is None and (lead or headline) and ctx.reference_date:
+            when = ctx.reference_date
+        is_cumulative = (
+            bool(_CUMULATIVE.search(sent, clause, segment[1]))
+            or same_period
+            or trig.form == "toll"
+            or _is_number_of(sent, trig)
+            or (trig.category == "displaced" and _is_stock(sent, trig, governed))
+        )
+        found = [
+            _record(sent, trig, v, ctx, perpetrator, place, when, is_cumulative, source, index)
+            for v in governed
+        ]
+        last = governed[-1]
+        for v in victims:  # "including 19 civilians": a part of the total just given
+            if (
+                v.subset
+                and v.start > last.end
+                and v.start not in used
+                and v.count_text
+                and not any(trig.end < t.start < v.start for t in triggers)
+            ):
+                governed.append(v)
+                found.append(
+                    _record(
+                        sent,
+                        trig,
+                        v,
+                        ctx,
+                        perpetrator,
+                        place,
+                        when,
+                        is_cumulative,
+                        source,
+                        index,
+                        subset=True,
+                    )
+                )
+        used.update(v.start for v in governed)
+        out.extend(found)
+        previous = (trig, governed, perpetrator)
+        if is_cumulative and when and not same_period:
+            state.last_cumulative_date = when
+    out.sort(key=lambda c: (c.start, c.category))
+    return [_shift(c, offset) for c in out]
+
+
+def _governed(
+    sent: str,
+    trig: _Trigger,
+    victims: list[_Victim],
+    previous: tuple[_Trigger, list[_Victim], str | None] | None,
+) -> tuple[list[_Victim], bool]:
+    """The trigger's victims, or those it shares with the trigger before it."""
+    before = sent[max(0, trig.start - 30) : trig.start]
+    if previous and trig.form != "head":
+        shared = _AFTER_BEING.search(before) or (
+            trig.form in ("verb", "adj", "intrans")
+            and re.fullmatch(r"\s+(?:and|or)\s+", sent[previous[0].end : trig.start], re.I)
+            and _PASSIVE_BEFORE.search(sent[max(0, previous[0].start - 60) : previous[0].start])
+        )
+        if shared:  # "had disappeared after being detained", "were killed and wounded"
+            return list(previous[1]), True
+    become = _BECOME.search(before)
+    if trig.form == "head" and become:  # "300,000 people have become refugees"
+        verb = _Trigger(trig.start - len(become.group()), trig.end, trig.text, trig.category, "adj")
+        return _subject_victims(sent, verb, [v for v in victims if v.end <= trig.start]), True
+    return _victims_for(sent, trig, victims), False
+
+
+_PERFECT_OR_PRESENT = re.compile(
+    r"\b(?:have|has|are|is|remain|remains|now)\s+(?:\w+\s+){0,2}$|\b(?:have|has)\s+$", re.I
+)
+
+
+def _is_stock(sent: str, trig: _Trigger, governed: list[_Victim]) -> bool:
+    """Displacement as a standing total (``have been displaced``, ``residents displaced``)."""
+    before = sent[max(0, trig.start - 40) : trig.start]
+    if _PERFECT_OR_PRESENT.search(before):
+        return True
+    if governed and re.search(
+        r"\b(?:left|leaving|leaves|rendered|made|forced)\s+$",
+        sent[max(0, governed[0].start - 12) : governed[0].start],
+        re.I,
+    ):
+        return False  # "air strikes left 2,000 residents homeless": an event
+    return (
+        trig.form in ("verb", "adj")
+        and bool(governed)
+        and governed[0].end <= trig.start
+        and (sent[governed[0].end : trig.start].strip() == "")
+    )
+
+
+def _joined_to(sent: str, first: _Trigger, second: _Trigger) -> bool:
+    gap = sent[first.end : second.start]
+    return bool(re.search(r"\band\s+$", gap, re.I)) and not re.search(r"[;:]", gap)
+
+
+def _shift(c: Casualty, offset: int) -> Casualty:
+    return c._replace(
+        start=c.start + offset,
+        end=c.end + offset,
+        count_start=c.count_start + offset if c.count_start >= 0 else -1,
+        count_end=c.count_end + offset if c.count_end >= 0 else -1,
+    )
+
+
+def _fits(trig: _Trigger, v: _Victim) -> bool:
+    """Category-specific limits on victims."""
+    if trig.category == "displaced" and trig.form == "intrans":
+        return v.victim_type in (
+            "people",
+            "civilians",
+            "residents",
+            "refugees",
+            "children",
+            "women",
+            "migrants",
+        ) and (v.count_text is not None)
+    if trig.text.lower().startswith(("seiz", "captur")):
+        return v.kind != "bare"
+    return True
+
+
+def _record(
+    sent, trig, v, ctx, perpetrator, place, when, cumulative, source, index, *, subset=False
+) -> Casualty:
+    start = min(v.start, trig.start, v.count_start if v.count_start >= 0 else v.start)
+    end = max(v.end, trig.end)
+    place_source = "sentence" if place else None
+    if place is None and ctx.dateline_place:
+        place, place_source = ctx.dateline_place, "dateline"
+    if perpetrator is not None and perpetrator == v.victim:
+        perpetrator = None
+    return Casualty(
+        start=start,
+        end=end,
+        category=trig.category,
+        count_low=v.low,
+        count_high=v.high,
+        qualifier=v.qualifier,
+        victim_type=v.victim_type,
+        victim=v.victim,
+        perpetrator=perpetrator,
+        place=place,
+        place_source=place_source,
+        date=when,
+        is_cumulative=cumulative,
+        source=source,
+        sentence=index,
+        evidence=sent,
+        trigger=trig.text,
+        count_text=v.count_text,
+        count_start=v.count_start,
+        count_end=v.count_end,
+        is_subset=subset or v.subset,
+    )
+
+
+def _find_dates(sent: str, reference_date: str | None):
+    try:
+        from analysis_lib.dates import find_dates
+    except ImportError:  # pragma: no cover - dates.py lands with the dates work
+        return []
+    return find_dates(sent, reference_date=reference_date)
+
+
+def _iso(value: str | date | None) -> str | None:
+    if value is None or value == "":
+        return None
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+# --------------------------------------------------------------------------- API
+
+
+def find_casualties(
+    text: str,
+    *,
+    reference_date: str | date | None = None,
+    mentions: Sequence[Mention] | None = None,
+    dateline_place: str | None = None,
+) -> list[Casualty]:
+    """Find casualty statements in a text (an article body, a paragraph, a sentence).
+
+    Args:
+        text: The text; case does not matter (wire copy in capitals works).
+        reference_date: The publication date (ISO string or date) that relative dates
+            (``on Friday``) are resolved against; ``None`` leaves them unresolved.
+        mentions: Actor mentions of ``text`` (offsets into it); found with
+            :func:`~analysis_lib.actors.find_actors` when not given.
+        dateline_place: The place to use when a statement's sentence names none.
+
+    Returns:
+        Statements in text order (offsets into ``text``; ``sentence`` indexes the
+        sentences of :func:`~analysis_lib.sentences.split_sentences`).
+
+    Example:
+        >>> found = find_casualties("Boko Haram killed 40 people and kidnapped three others, "
+        ...                         "Amnesty said.")
+        >>> [(c.category, c.count_low, c.victim_type, c.perpetrator, c.source) for c in found]
+        ... # doctest: +NORMALIZE_WHITESPACE
+        [('killed', 40, 'people', 'Boko Haram', 'Amnesty International'),
+         ('kidnapped', 3, 'people', 'Boko Haram', 'Amnesty International')]
+    """
+    from analysis_lib.sentences import split_sentences
+
+    if mentions is None:
+        from analysis_lib.actors import find_actors
+
+        mentions = find_actors(text)
+    sentences = [(s.start, s.end) for s in split_sentences(text)]
+    return find_article_casualties(
+        "", text, sentences, mentions, reference_date=reference_date, dateline_place=dateline_place
+    )
+
+
+def find_article_casualties(
+    article_id: str,
+    body: str,
+    sentences: Sequence[tuple[int, int]],
+    mentions: Sequence[Mention],
+    *,
+    headline: str | None = None,
+    headline_mentions: Sequence[Mention] | None = None,
+    reference_date: str | date | None = None,
+    dateline_place: str | None = None,
+) -> list[Casualty]:
+    """Casualty statements of one article: its headline (sentence ``-1``) and body.
+
+    Args:
+        article_id: Set on every record.
+        body: The article body; offsets of body statements refer to it.
+        sentences: ``(start, end)`` of the body's sentences, in order.
+        mentions: Actor mentions of the body.
+        headline: The headline, if any; its statements have ``sentence == -1`` and
+            offsets into the headline.
+        headline_mentions: Mentions of the headline (found when not given).
+        reference_date: The article's publication date.
+        dateline_place: The dateline place (canonical), the fallback place.
+
+    Example:
+        >>> body = "A suicide bomber killed 22 people in Manchester on Monday."
+        >>> [(c.count_low, c.place, c.date) for c in find_article_casualties(
+        ...     "a#001", body, [(0, len(body))], [], reference_date="2017-05-23")]
+        [(22, None, '2017-05-22')]
+    """
+    ordered = sorted(mentions, key=lambda m: m.start)
+    ctx = _Context(
+        body, tuple(ordered), _iso(reference_date), dateline_place, _source_aliases(body, ordered)
+    )
+    out: list[Casualty] = []
+    if headline and _HINT.search(headline):
+        if headline_mentions is None:
+            from analysis_lib.actors import find_actors
+
+            headline_mentions = find_actors(headline)
+        head_ctx = _Context(
+            headline, tuple(headline_mentions), ctx.reference_date, dateline_place, ctx.sources
+        )
+        out.extend(
+            _sentence_casualties(
+                headline, 0, -1, head_ctx, _ArticleState(), lead=False, headline=True
+            )
+        )
+    starts = [m.start for m in ordered]
+    state = _ArticleState()
+    for index, (start, end) in enumerate(sentences):
+        sent = body[start:end]
+        if not _HINT.search(sent):
+            continue
+        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        sub = _Context(body, tuple(ordered[lo:hi]), ctx.reference_date, dateline_place, ctx.sources)
+        out.extend(
+            _sentence_casualties(sent, start, index, sub, state, lead=index == 0, headline=False)
+        )
+    return [c._replace(article_id=article_id) for c in out]
