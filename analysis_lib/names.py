@@ -417,7 +417,7 @@ class NameFinder:
         lead = 1 if words[0] == "The" else 0
         country = demonyms.get(words[lead], "") if len(words) > lead + 2 else ""
         lead += bool(country)  # "(The) Venezuelan Attorney General Tarek William Saab"
-        i, sector, has_title = lead, "", False
+        i, sector, has_title, portfolio = lead, "", False, False
         while i < len(words) - 1:
             word = words[i]
             found = titles.get(word, titles.get(word.rstrip(".")))
@@ -428,6 +428,10 @@ class NameFinder:
                 has_title, sector, i = True, found or sector, i + 1
             elif word in self.title_modifier or (word in self.service and i + 2 < len(words)):
                 i += 1
+            elif (
+                i == lead and i + 2 < len(words) and words[i + 1] in titles and self.is_common(word)
+            ):
+                i, portfolio = i + 1, True  # a portfolio before a title: "Oil Minister"
             elif word in ("of", "for") and has_title and i + 2 < len(words):
                 i += 2  # "Secretary of State", "Minister for Foreign Affairs"
             else:
@@ -436,10 +440,9 @@ class NameFinder:
             return
         rest = words[i:]
         lex = self.lex
-        if all(self.is_common(w) for w in rest) and not any(
-            w in lex.surnames or w in lex.given_names for w in rest
-        ):
-            return  # "General Electric": not a title before a name
+        named = any(w in lex.surnames or w in lex.given_names for w in rest)
+        if not named and (portfolio or all(self.is_common(w) for w in rest)):
+            return  # "General Electric", "Apple Chief Executive Officer": no title before a name
         cand.title_sector = lex.titles.get(" ".join(words[lead:i]), sector)
         cand.title_country = country
         cand.tokens = toks[i:]

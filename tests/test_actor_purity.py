@@ -27,8 +27,8 @@ OPERATION = (
     "Islamic State, a spokesman said.",
 )
 VENEZUELAN = (
-    "The car was fast in the wet, said Venezuelan Pastor Maldonado, who started from pole in "
-    "Monaco. Asked about the title, the Venezuelan said he was still hopeful.",
+    "The rain helped, said Venezuelan Johnny Cecotto, who started from pole in Monaco. "
+    "Asked about the title, the Venezuelan said he was still hopeful.",
     "Venezuelan troops fired tear gas at protesters in Caracas, a Venezuelan opposition leader "
     "said.",
 )

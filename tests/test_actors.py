@@ -178,6 +178,18 @@ def test_titles_and_ranks_are_stripped_and_give_the_sector(text, expected):
             "Pakistani Army Chief General Qamar Javed Bajwa visited Kabul on Sunday.",
             [("Qamar Javed Bajwa", "MIL", "PAK")],
         ),
+        (
+            "Output will rise, Nigerian Oil Minister Emmanuel Ibe Kachikwu said.",
+            [("Emmanuel Ibe Kachikwu", "GOV", "NGA")],
+        ),
+        (
+            "Republican Senator Bob Corker was also unhappy about the decision.",
+            [("Bob Corker", "GOV", "")],
+        ),
+        (
+            "Somali President Hassan Sheikh Mohamud said al Shabaab would be defeated.",
+            [("Hassan Sheikh Mohamud", "GOV", "SOM")],
+        ),
     ],
 )
 def test_nationality_and_titles_before_a_name_give_its_sector_and_country(text, expected):
