@@ -68,6 +68,15 @@ _LN_SEPARATOR = re.compile(
     r"\d+\s+of\s+\d+\s+DOCUMENTS?|Dokument\s+\d+\s+von\s+\d+|Document\s+\d+\s+de\s+\d+"
 )
 _LN_LABEL = re.compile(r"(?P<label>[A-Z][A-Z-]{1,24}(?: [A-Z-]{2,12})?):\s*(?P<value>.*)")
+#: Labels of the metadata block between headline and body (English, German, French exports).
+_LN_HEADER_LABELS = frozenset(
+    re.findall(
+        r"[A-ZÄ-]+",
+        "BYLINE SECTION LENGTH DATELINE HIGHLIGHT SOURCE TYPE SERIES EDITION AUTHOR COLUMN "
+        "CORRECTION-DATE CORRECTION ABSTRACT SUBTITLE BODY AUTOR RUBRIK LÄNGE LONGUEUR RUBRIQUE "
+        "SIGNATURE DOCUMENT-TYPE",
+    )
+)
 _LN_HEAD = re.compile(r"^\s*(?:BYLINE|SECTION|LENGTH|LOAD-DATE|LANGUAGE|DATELINE):\s", re.M)
 _COPYRIGHT = re.compile(r"(?:Copyright|COPYRIGHT|©|\(c\)|\(C\))\s*\S.*|All Rights Reserved\.?")
 _UNI_LABEL = re.compile(
@@ -384,6 +393,12 @@ def _is_ln_label(line: str) -> re.Match[str] | None:
     return _LN_LABEL.match(line) if line[0].isupper() and ":" in line[:30] else None
 
 
+def _is_ln_header_label(line: str) -> re.Match[str] | None:
+    """A label of the block before the body (a headline such as ``SYRIA: …`` is not one)."""
+    m = _is_ln_label(line)
+    return m if m is not None and m.group("label") in _LN_HEADER_LABELS else None
+
+
 def _lexisnexis_article(doc: _Doc, lo: int, hi: int, source: str, number: int):
     b = _Builder(doc, "lexisnexis")
     i = lo
@@ -401,13 +416,13 @@ def _lexisnexis_article(doc: _Doc, lo: int, hi: int, source: str, number: int):
         i += 1
     # headline: lines up to the first labelled field
     h = i
-    while h <= hi and h - i < 6 and not _is_ln_label(doc.line(h)):
+    while h <= hi and h - i < 6 and not _is_ln_header_label(doc.line(h)):
         h += 1
     if h <= hi and h > i:
         b.field("headline", i, h - 1, _join(doc, i, h - 1), key="headline")
         i = h
     # leading labelled fields (BYLINE, SECTION, LENGTH, DATELINE, HIGHLIGHT, …)
-    while i <= hi and (m := _is_ln_label(doc.line(i))):
+    while i <= hi and (m := _is_ln_header_label(doc.line(i))):
         end = _paragraph_end(doc, i, hi + 1)
         value = " ".join([m.group("value"), *(doc.line(j) for j in range(i + 1, end + 1))])
         _apply_label(b, m.group("label"), value, i, end)
@@ -675,22 +690,22 @@ def _segment_factiva(text: str, source: str) -> Segmentation:
 
 
 def _factiva_head_start(doc: _Doc, lo: int, anchor: int) -> int:
-    """First line of the headline (and byline) paragraph(s) just above the word count."""
+    """First line of the headline (and byline) lines just above the word count.
+
+    Bylines (``By …``) directly above the count, then the headline paragraph above them
+    (at most three lines; a line ending a sentence stops it, unless it is the headline's
+    only line: ``Is the war over?``).
+    """
     i = anchor
-    taken = 0
-    while i - 1 >= lo and taken < 4:
+    while i - 1 >= lo and doc.line(i - 1).startswith("By "):
+        i -= 1
+    top = i
+    while i - 1 >= lo and top - (i - 1) <= 3:
         line = doc.line(i - 1)
-        if line[-1] in ".!?" and not line.startswith("By "):
+        if i < top and (doc.gap[i] or line[-1] in ".!?"):
             break
         i -= 1
-        taken += 1
-        if doc.gap[i] and not (doc.line(i).startswith("By ") or _is_by_follow(doc, i)):
-            break
     return i
-
-
-def _is_by_follow(doc: _Doc, i: int) -> bool:
-    return i + 1 < len(doc) and doc.line(i + 1).startswith("By ")
 
 
 def _factiva_article(doc: _Doc, lo: int, anchor: int, hi: int, source: str, number: int):

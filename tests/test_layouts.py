@@ -9,6 +9,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis_lib.corpus import load_corpus
 from analysis_lib.layouts import HEAD_CHARS, detect_layout, parse_byline
@@ -248,3 +250,89 @@ def test_a_zip_of_every_layout_reads_in_place_and_names_members(tmp_path):
         "Lima",
     ]
     assert tables["issues"].empty
+
+
+def test_lexisnexis_headline_with_a_colon_is_not_a_label():
+    text = (
+        "1 of 1 DOCUMENT\n\n                 Invented Daily\n\n           May 2, 2017 Tuesday\n\n"
+        "SYRIA: REBELS SHELL DAMASCUS SUBURB\n\nBYLINE: Ann Lee\n\nLENGTH: 9 words\n\n"
+        "Rebels shelled a suburb of Damascus on Monday.\n\nLOAD-DATE: May 3, 2017\n\n"
+        "LANGUAGE: ENGLISH\n"
+    )
+    (article,) = split_articles(text)
+    assert article.headline == "SYRIA: REBELS SHELL DAMASCUS SUBURB"
+    assert article.byline == ("Ann Lee",) and article.published_date == "2017-05-02"
+    assert article.body == "Rebels shelled a suburb of Damascus on Monday."
+
+
+def test_factiva_headline_ending_in_a_question_mark_without_blank_lines():
+    text = (
+        "Is the war in Yemen over?\nBy Ann Lee\n120 words\n3 May 2017\nReuters News\nLBA\n"
+        "English\n(c) 2017 Reuters Limited\nADEN (Reuters) - Fighting stopped on Tuesday.\n"
+        "Document LBA0000020170503ed530009a\n"
+        "Ceasefire holds in Taiz\n80 words\n4 May 2017\nReuters News\nLBA\nEnglish\n"
+        "(c) 2017 Reuters Limited\nTAIZ (Reuters) - The truce held for a second day.\n"
+        "Document LBA0000020170504ed540011b\n"
+    )
+    seg = segment_text(text)
+    assert [(a.headline, a.byline, a.published_date) for a in seg.articles] == [
+        ("Is the war in Yemen over?", ("Ann Lee",), "2017-05-03"),
+        ("Ceasefire holds in Taiz", (), "2017-05-04"),
+    ]
+    assert [a.body for a in seg.articles] == [
+        "Fighting stopped on Tuesday.",
+        "The truce held for a second day.",
+    ]
+    assert_nothing_lost(text, seg)
+
+
+_LAYOUT_PIECES = [
+    "1 of 3 DOCUMENTS",
+    "Invented Daily",
+    "September 5, 2017 Tuesday",
+    "Late Edition;",
+    "Copyright 2017 Invented Daily",
+    "All Rights Reserved",
+    "BYLINE: Ann Lee",
+    "LENGTH: 12 words",
+    "LOAD-DATE: May 3, 2017",
+    "GRAPHIC: Map",
+    "Body",
+    "End of Document",
+    "Graphic",
+    "Classification",
+    "Length: 40 words",
+    "Load-Date: May 3, 2017",
+    "HD\tTroops advance",
+    "LP",
+    "TD",
+    "AN\tDocument LBA0000020170503ed530009a",
+    "Document LBA0000020170503ed530009a",
+    "120 words",
+    "3 May 2017",
+    "By Ann Lee",
+    "DEV-TEST-0001 (NOSC)",
+    "   LIMA, 10 JAN 90 (EFE) -- [TEXT] POLICE SAID.",
+    "   SAN SALVADOR, NO DATE (RADIO CADENA YSU) -- [REPORT] [",
+    "BEIRUT (Reuters) - The army advanced.",
+    "(Reporting by Ann Lee; Editing by Bo Chan)",
+    " Reuter",
+    "Troops advance on Raqqa",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(["lexisnexis", "nexis_uni", "factiva_fields", "factiva", "bulletin", "wire"]),
+    st.lists(
+        st.one_of(
+            st.sampled_from(_LAYOUT_PIECES),
+            st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30),
+        ),
+        max_size=30,
+    ),
+    st.lists(st.sampled_from(["\n", "\n\n", "\n\n\n", " \n"]), min_size=30, max_size=30),
+)
+def test_nothing_lost_on_fuzzed_vendor_dumps(layout, pieces, glue):
+    text = "".join(p + g for p, g in zip(pieces, glue, strict=False)).replace("\r", "")
+    assert_nothing_lost(text, segment_text(text, source="fuzz", layout=layout))
