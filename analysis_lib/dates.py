@@ -33,6 +33,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from typing import NamedTuple
+
+from analysis_lib.records import TimeExpr
 
 __all__ = [
     "date_from_filename",
@@ -324,3 +327,1634 @@ def infer_publication_date(
     if photo is not None:
         return photo, "caption"
     return None, None
+
+
+# --- Temporal expressions ----------------------------------------------------------------
+#
+# find_dates scans the lower-cased text once with _TRIGGER (digits and the first word of
+# every temporal head: month and weekday names, units, "today", "recent", seasons, …);
+# only at those positions are the detailed patterns tried, extending right with regexes
+# anchored at the head and left with regexes anchored at the head's start (search with
+# endpos, pattern ending in $).
+
+_TRIGGER = re.compile(
+    r"\b(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
+    r"|sec|min|hour|day|night|week|fortnight|quarter|year|decade|centur|to(?:day|night|morrow)"
+    r"|yesterday|now|current|recent|lately|daily|annual|hourly|morning|afternoon|evening"
+    r"|midnight|noon|past|future|spring|summer|autumn|fall|winter|term)\w*"
+)
+
+_SMALL_NUMBERS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS_WORDS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_NUMBER_WORDS: dict[str, float] = {w: float(i) for i, w in enumerate(_SMALL_NUMBERS)}
+_NUMBER_WORDS.update({w: float(20 + 10 * i) for i, w in enumerate(_TENS_WORDS)})
+_NUMBER_WORDS.update({"a": 1.0, "an": 1.0, "hundred": 100.0, "a hundred": 100.0})
+_NUMBER_WORDS.update({"a dozen": 12.0, "dozen": 12.0, "a couple of": 2.0, "couple of": 2.0})
+#: Quantities that give an ``X`` value: ``several years`` -> PXY.
+_VAGUE_NUMBERS = frozenset(
+    [
+        "several",
+        "a few",
+        "few",
+        "many",
+        "some",
+        "dozens of",
+        "hundreds of",
+        "thousands of",
+        "a number of",
+        "numerous",
+    ]
+)
+_NUM = (
+    r"\d+(?:\.\d+)?|(?:"
+    + "|".join(_TENS_WORDS)
+    + r")(?:[\s-](?:"
+    + "|".join(_SMALL_NUMBERS[1:10])
+    + r"))?|(?:"
+    + "|".join(_SMALL_NUMBERS[1:])
+    + r"|a\s+hundred|hundred|a\s+couple\s+of|couple\s+of|a\s+dozen|dozen|several|a\s+few|few|many"
+    r"|dozens\s+of|hundreds\s+of|thousands\s+of|a\s+number\s+of|numerous)"
+)
+
+#: Unit words -> (TIMEX3 unit letter, is a clock unit, multiplier).
+_UNITS: dict[str, tuple[str, bool, int]] = {}
+for _word, _unit in (
+    ("second", ("S", True, 1)),
+    ("minute", ("M", True, 1)),
+    ("hour", ("H", True, 1)),
+    ("day", ("D", False, 1)),
+    ("week", ("W", False, 1)),
+    ("fortnight", ("W", False, 2)),
+    ("month", ("M", False, 1)),
+    ("quarter", ("Q", False, 1)),
+    ("year", ("Y", False, 1)),
+    ("decade", ("DE", False, 1)),
+    ("century", ("CE", False, 1)),
+):
+    _UNITS[_word] = _unit
+    _UNITS["centuries" if _word == "century" else _word + "s"] = _unit
+
+_MODS = {
+    "more than": "MORE_THAN",
+    "over": "MORE_THAN",
+    "just over": "MORE_THAN",
+    "less than": "LESS_THAN",
+    "fewer than": "LESS_THAN",
+    "under": "LESS_THAN",
+    "just under": "LESS_THAN",
+    "at least": "EQUAL_OR_MORE",
+    "no less than": "EQUAL_OR_MORE",
+    "at most": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS",
+    "no more than": "EQUAL_OR_LESS",
+    "nearly": "APPROX",
+    "almost": "APPROX",
+    "about": "APPROX",
+    "around": "APPROX",
+    "roughly": "APPROX",
+    "approximately": "APPROX",
+    "some": "APPROX",
+}
+_EDGE_MODS = {
+    "early": "START",
+    "beginning": "START",
+    "start": "START",
+    "dawn": "START",
+    "late": "END",
+    "end": "END",
+    "mid": "MID",
+    "middle": "MID",
+}
+_MODS_RE = "|".join(sorted((m.replace(" ", r"\s+") for m in _MODS), key=len, reverse=True))
+
+_UNIT_LEFT = re.compile(
+    r"(?<![\w'’.-])"
+    r"(?:(?P<edgeof>the\s+(?:beginning|start|end|middle)\s+of)\s+"
+    r"|(?P<inday>(?:late|early|earlier|later)\s+in)\s+)?"
+    r"(?:(?P<edge>earlier|later|early|late)\s+)?"
+    rf"(?:(?P<mod>{_MODS_RE})\s+)?"
+    r"(?:(?P<det>the|these|those|this|that|a|an|its|their|his|her|our|every|each|per)\s+)?"
+    r"(?:(?P<rel>past|last|next|coming|previous|preceding|following|first|final|recent|same|current"
+    r"|early|late|whole|entire|full)\s+)?"
+    rf"(?:(?P<num>{_NUM})(?P<half>\s+and\s+a\s+half)?(?:\s*-\s*|\s+)"
+    r"(?:(?:consecutive|straight|successive|more|full|long|whole|additional|further|other|trading"
+    r"|working|business|calendar)\s+)?)?$"
+)
+_UNIT_RIGHT = re.compile(
+    r"(?P<old>\s*-?\s*old\b)|(?P<long>-long\b)|\s+(?P<rel>ago|earlier|later|from\s+now|before|after|before\s+that)\b"
+)
+_ORDINAL_LEFT = re.compile(
+    r"(?<![\w'’.-])(?P<the>the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth"
+    r"|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth"
+    r"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty\s+first|final)"
+    r"(?:\s+|-)$"
+)
+_ORDINALS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zeroth",
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ]
+    )
+}
+_YEAR_AFTER = re.compile(
+    r"\s+of\s+(?:(?P<year>\d{4})\b|(?P<rel>this|last|next)\s+year\b|(?P<the>the)\s+year\b)"
+)
+
+_MONTH_LEFT = re.compile(
+    r"(?<![\w'’.-])(?:(?P<edgeof>the\s+(?:beginning|start|end|middle)\s+of)\s+"
+    r"|(?P<edge>early|late|mid)(?:\s+|\s*-\s*)|(?P<rel>last|next|this|past|coming)\s+)$"
+)
+_MONTH_DAY_YEAR = re.compile(
+    rf"(?P<month>{_MONTH_RE})(?P<dot>\.)?\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+    r"(?![\d,.]?\d|\s*%|\s*-\s*(?:year|month|day|week|hour))"
+    r"(?:\s*,?\s*(?P<year>\d{4})(?![\d,.]?\d))?"
+)
+_MONTH_YEAR = re.compile(
+    rf"(?P<month>{_MONTH_RE})\.?,?\s+(?:of\s+)?(?P<year>\d{{4}}|['’]\d{{2}})(?![\d,.]?\d|\s*%)"
+)
+_MONTH_WORD = re.compile(rf"(?P<month>{_MONTH_RE})\b\.?")
+#: Words before a bare month that make it a date (``in May``, ``since March``).
+_MONTH_PREPS = frozenset(
+    [
+        "in",
+        "since",
+        "until",
+        "till",
+        "by",
+        "from",
+        "to",
+        "through",
+        "during",
+        "before",
+        "after",
+        "of",
+        "between",
+        "and",
+        "or",
+        "early",
+        "late",
+        "mid",
+        "last",
+        "next",
+        "this",
+        "past",
+        "coming",
+    ]
+)
+_AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar", "jan", "sun", "august", "aug"})
+_PREV_WORD = re.compile(r"(?<![\w'’])([a-z]+)\s*-?\s*$")
+
+_DAY_MONTH = re.compile(
+    rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:of\s+)?(?P<month>{_MONTH_RE})\b(?P<dot>\.)?"
+    r"(?:\s*,?\s*(?P<year>\d{4}|['’]\d{2}|\d{2}(?=\s|$|[,.;:)]))(?![\d,.]?\d))?"
+)
+_ISO_DATE = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d-])")
+_NUMERIC_IN_TEXT = re.compile(
+    r"(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/.]\d|\d)"
+)
+_TIMEZONES = r"gmt|utc|z|est|edt|cet|cest|bst|pst|pdt|local\s+time|msk|ast"
+_CLOCK_IN_TEXT = re.compile(
+    r"(?P<hour>\d{1,2})(?:(?P<sep>[:.])(?P<minute>\d{2}))?(?![\d%])\s*"
+    r"(?P<ampm>a\.\s?m\.|p\.\s?m\.|am\b|pm\b)?"
+    rf"(?:\s*\(?\s*(?P<tz>{_TIMEZONES})\b\)?)?"
+)
+_MILITARY_CLOCK = re.compile(
+    rf"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s*(?P<tz>{_TIMEZONES}|hrs)\b"
+)
+_YEAR_NUMBER = re.compile(
+    r"(?P<year>\d{4})(?P<decade>s\b|['’]s\b)?(?![\d,.]?\d|\w|\s*%|\s*-\s*[a-z])"
+)
+_SHORT_DECADE = re.compile(r"(?P<digits>\d0)s\b")
+#: Words right before a number that make it a label, not a year (``Resolution 2254``).
+_LABEL_WORDS = frozenset(
+    [
+        "resolution",
+        "resolutions",
+        "route",
+        "highway",
+        "road",
+        "flight",
+        "flights",
+        "no",
+        "no.",
+        "number",
+        "brigade",
+        "division",
+        "battalion",
+        "regiment",
+        "unit",
+        "room",
+        "article",
+        "articles",
+        "chapter",
+        "section",
+        "paragraph",
+        "page",
+        "pages",
+        "code",
+        "model",
+        "law",
+        "decree",
+        "order",
+        "cell",
+        "platform",
+        "gate",
+        "bus",
+        "apartment",
+        "block",
+        "building",
+        "post",
+        "km",
+        "kilometres",
+        "kilometers",
+        "miles",
+        "metres",
+        "meters",
+        "level",
+        "su",
+        "mig",
+        "f",
+        "type",
+        "version",
+        "vol",
+        "volume",
+        "issue",
+        "case",
+        "file",
+        "exit",
+        "bay",
+        "site",
+        "zone",
+        "sector",
+        "camp",
+        "district",
+        "box",
+        "line",
+        "lines",
+        "serial",
+        "tail",
+        "hull",
+        "pier",
+    ]
+)
+#: Words right after a four-digit number that make it a count (``2009 people``).
+_COUNT_AFTER = re.compile(
+    r"\s+(?:[a-z]+s|people|men|women|children|police|personnel|staff|militia|strong|more|"
+    r"other|others|of|out|to\s+\d|or\s+so|and\s+\d|metres|meters|feet|km|kg|tons|tonnes)\b"
+)
+#: Words right before a four-digit number that make it a year despite a noun after it.
+_YEAR_PREPS = frozenset(
+    [
+        "in",
+        "since",
+        "until",
+        "till",
+        "by",
+        "from",
+        "to",
+        "through",
+        "during",
+        "before",
+        "after",
+        "between",
+        "and",
+        "or",
+        "early",
+        "late",
+        "mid",
+        "of",
+        "around",
+        "circa",
+        "the",
+        "since",
+    ]
+)
+_MONEY_BEFORE = re.compile(r"(?:[$€£¥#]|\b(?:us|usd|eur|rs|rmb|yuan|aed))\s*$")
+
+_WEEKDAY_LEFT = re.compile(
+    r"(?<![\w'’.-])(?:(?P<edge>late|early)\s+(?:on\s+)?|(?P<rel>last|next|this|coming|past|every|each)\s+)$"
+)
+_PART_OF_DAY = re.compile(r"\s+(?P<part>morning|afternoon|evening|night)\b")
+_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+_SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_SEASON_LEFT = re.compile(
+    r"(?<![\w'’.-])(?:(?P<edge>early|late|mid)(?:\s+|\s*-\s*))?"
+    r"(?:(?P<rel>this|last|next|past|coming)\s+|(?P<the>the)\s+|(?P<prep>in|during|since|until|by|over|through)\s+)$"
+)
+_SEASON_YEAR = re.compile(r"\s+(?:of\s+)?(?P<year>\d{4})(?!\d)")
+
+_TENSE_MARK = re.compile(
+    r"\b(?:(?P<fut>will|won't|wo\s+n't|shall|would|could|might|'ll|’ll|is\s+to|are\s+to|am\s+to"
+    r"|was\s+to|were\s+to|due|scheduled|expected|set\s+to|plans?\s+to|planned|planning|intends?"
+    r"|intended|going\s+to|next|upcoming|until|till|to\s+be\s+held|aims?\s+to|hopes?\s+to"
+    r"|should|must|wants?\s+to|needs?\s+to|seeks?\s+to|to\s+be\s+completed|forecasts?|may)"
+    r"|(?P<now>says|tells|has|have|is|are)"
+    r"|(?P<past>said|told|was|were|had|did|ago|last|earlier|took|came|went"
+    r"|began|fought|met|held|gave|made|sent|left|struck|shot|found|broke|won|lost|fell|rose|saw"
+    r"|spoke|wrote|ran|drove|flew|knew|brought|caught|sought|stood|got|became|overran|withdrew"
+    r"|kept|felt|heard|paid|built|spent|fled|stole|chose|threw|grew|blew|drew|shook|hid|rode"
+    r"|sank|hit)|(?P<weak>\w{3,}ed))\b"
+)
+#: Words in -ed that are not past verbs (or are adjectives in news): they mark no tense.
+_NOT_PAST = frozenset(
+    [
+        "hundred",
+        "indeed",
+        "need",
+        "speed",
+        "proceed",
+        "succeed",
+        "exceed",
+        "feed",
+        "seed",
+        "bleed",
+        "breed",
+        "armed",
+        "based",
+        "backed",
+        "united",
+        "called",
+        "alleged",
+        "suspected",
+        "unidentified",
+        "unnamed",
+        "wanted",
+        "red",
+        "bed",
+        "shed",
+    ]
+)
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
+class _Found(NamedTuple):
+    start: int
+    end: int
+    type: str
+    value: str
+    anchor: str | None = None
+    mod: str | None = None
+
+
+_LOWER_LETTER = re.compile(r"[a-z]")
+_SENTENCE_OPENERS = frozenset(".!?\n\"“‘'(:;")
+
+
+def _as_reference(reference_date: object) -> _dt.date | None:
+    """``datetime.date`` from an ISO string or a date; None for missing or partial values."""
+    if reference_date is None or type(reference_date).__name__ in ("NAType", "NaTType"):
+        return None
+    if isinstance(reference_date, _dt.datetime):
+        return reference_date.date()
+    if isinstance(reference_date, _dt.date):
+        return reference_date
+    if isinstance(reference_date, float) and reference_date != reference_date:  # NaN
+        return None
+    if isinstance(reference_date, str):
+        value = reference_date.strip()
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:[T ].*)?", value):
+            try:
+                return _dt.date.fromisoformat(value[:10])
+            except ValueError:
+                pass
+        elif value == "" or re.fullmatch(r"[\dX]{4}(?:-[\dX]{2}(?:-[\dX]{2})?)?", value):
+            return None  # a partial publication date (XXXX-09-16, 2017-09): no day to anchor on
+    raise ValueError(
+        f"reference_date must be an ISO date such as '2017-09-25' or a datetime.date, "
+        f"got {reference_date!r}"
+    )
+
+
+def _shift_month(year: int, month: int, months: int) -> tuple[int, int]:
+    years, index = divmod(month - 1 + months, 12)
+    return year + years, index + 1
+
+
+def _week_value(day: _dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def _unit_value(day: _dt.date, unit: str, shift: int) -> str:
+    """TIMEX3 value of the ``unit`` containing ``day`` moved by ``shift`` units."""
+    if unit == "D":
+        return (day + _dt.timedelta(days=shift)).isoformat()
+    if unit == "W":
+        return _week_value(day + _dt.timedelta(weeks=shift))
+    if unit == "WE":
+        return _week_value(day + _dt.timedelta(weeks=shift)) + "-WE"
+    if unit == "M":
+        year, month = _shift_month(day.year, day.month, shift)
+        return f"{year:04d}-{month:02d}"
+    if unit == "Q":
+        index = day.year * 4 + (day.month - 1) // 3 + shift
+        return f"{index // 4:04d}-Q{index % 4 + 1}"
+    if unit == "Y":
+        return f"{day.year + shift:04d}"
+    if unit == "DE":
+        return f"{day.year // 10 + shift:03d}"
+    if unit == "CE":
+        return f"{day.year // 100 + shift:02d}"
+    raise ValueError(unit)
+
+
+_UNRESOLVED = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX"}
+_UNRESOLVED.update({"Q": "XXXX-QX", "Y": "XXXX", "DE": "XXX", "CE": "XX"})
+
+
+def _weekday_date(ref: _dt.date, weekday: int, how: str) -> _dt.date:
+    """The ``weekday`` (ISO number) seen from ``ref``.
+
+    ``how``: past (on or before), last (before), future (on or after), next (after), this
+    (the same ISO week).
+    """
+    back = (ref.isoweekday() - weekday) % 7
+    ahead = (weekday - ref.isoweekday()) % 7
+    if how == "past":
+        return ref - _dt.timedelta(days=back)
+    if how == "last":
+        return ref - _dt.timedelta(days=back or 7)
+    if how == "future":
+        return ref + _dt.timedelta(days=ahead)
+    if how == "next":
+        return ref + _dt.timedelta(days=ahead or 7)
+    return ref + _dt.timedelta(days=weekday - ref.isoweekday())  # this: the same ISO week
+
+
+def _month_year(ref: _dt.date, month: int, how: str) -> int:
+    """The year of ``month`` seen from ``ref``: past (on or before), last, future, next, this."""
+    if how == "past":
+        return ref.year if month <= ref.month else ref.year - 1
+    if how == "last":
+        return ref.year if month < ref.month else ref.year - 1
+    if how == "future":
+        return ref.year if month >= ref.month else ref.year + 1
+    if how == "next":
+        return ref.year if month > ref.month else ref.year + 1
+    return ref.year
+
+
+def _number_value(words: str) -> float | None:
+    """Value of a number as written (``27``, ``four``, ``twenty-five``); None when vague."""
+    words = " ".join(words.split())
+    if words[0].isdigit():
+        return float(words)
+    if words in _VAGUE_NUMBERS:
+        return None
+    if words in _NUMBER_WORDS:
+        return _NUMBER_WORDS[words]
+    parts = re.split(r"[\s-]", words)
+    return sum(_NUMBER_WORDS.get(p, 0.0) for p in parts)
+
+
+def _format_amount(amount: float | None) -> str:
+    if amount is None:
+        return "X"
+    return str(int(amount)) if amount == int(amount) else f"{amount:g}"
+
+
+def _duration(amount: float | None, unit: str, is_clock: bool, factor: int = 1) -> str:
+    if amount is not None:
+        amount *= factor
+    return ("PT" if is_clock else "P") + _format_amount(amount) + unit
+
+
+_RANKS = {"CE": 0, "DE": 0, "Y": 1, "Q": 2, "M": 3, "W": 4, "WE": 4, "D": 5}
+_POINT = re.compile(r"(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|W(\d{2})|Q([1-4])))?")
+
+
+def _point_of(value: str) -> tuple[_dt.date, int] | None:
+    """(first day, precision rank) of a resolved DATE or TIME value."""
+    m = _POINT.match(value)
+    if m is None:
+        return None
+    year = int(m[1])
+    try:
+        if m[3]:
+            return _dt.date(year, int(m[2]), int(m[3])), _RANKS["D"]
+        if m[2]:
+            return _dt.date(year, int(m[2]), 1), _RANKS["M"]
+        if m[4]:
+            return _dt.date.fromisocalendar(year, int(m[4]), 1), _RANKS["W"]
+        if m[5]:
+            return _dt.date(year, 3 * int(m[5]) - 2, 1), _RANKS["Q"]
+        return _dt.date(year, 1, 1), _RANKS["Y"]
+    except ValueError:
+        return None
+
+
+class _Scan:
+    """State of one find_dates call: the text, what was found, the last day mentioned."""
+
+    __slots__ = ("end", "found", "last_day", "low", "points", "ref", "ref_iso", "text")
+
+    def __init__(self, text: str, low: str, ref: _dt.date | None) -> None:
+        self.text = text
+        self.low = low
+        self.ref = ref
+        self.ref_iso = ref.isoformat() if ref else None
+        self.found: list[_Found] = []
+        self.end = 0
+        self.last_day: _dt.date | None = None
+        self.points: dict[int, tuple[int, _dt.date]] = {}  # precision rank -> (order, day)
+
+    def add(self, start: int, end: int, type_: str, value: str, anchor=None, mod=None) -> None:
+        self.found.append(_Found(start, end, type_, value, anchor, mod))
+        self.end = end
+        if type_ in ("DATE", "TIME") and value[:4].isdigit():
+            point = _point_of(value)
+            if point is not None:
+                self.points[point[1]] = (len(self.found), point[0])
+                if point[1] == _RANKS["D"]:
+                    self.last_day = point[0]
+
+    def left(self, pattern: re.Pattern[str], start: int, span: int = 60) -> re.Match[str]:
+        """``pattern`` (ending in ``$``) matched just before ``start``, after what was found."""
+        return pattern.search(self.low, max(self.end, start - span), start)  # type: ignore[return-value]
+
+    def skip_to(self, end: int) -> None:
+        """Mark text as read (an age, a label) so that no later head starts inside it."""
+        self.end = max(self.end, end)
+
+    def caps(self, start: int, end: int) -> bool:
+        """Whether the text around is written in capitals (wire copy, translated bulletins)."""
+        return _LOWER_LETTER.search(self.text, max(0, start - 30), end + 30) is None
+
+    def sentence_initial(self, start: int) -> bool:
+        before = self.text[max(0, start - 3) : start].rstrip(" ")
+        return not before or before[-1] in _SENTENCE_OPENERS
+
+    def anaphor_day(self) -> _dt.date | None:
+        """The day that anaphoric phrases (``the same day``) refer to."""
+        return self.last_day or self.ref
+
+    def anaphor(self, unit: str) -> _dt.date | None:
+        """A day in the period last mentioned at ``unit`` precision or finer, else the reference.
+
+        ``the previous year`` after ``sales fell in January`` (2009-01) is 2008.
+        """
+        needed = _RANKS.get(unit, 0)
+        latest = max((v for k, v in self.points.items() if k >= needed), default=None)
+        return latest[1] if latest is not None else self.ref
+
+    def tense(self, start: int, end: int) -> str:
+        """``future``, ``past``, ``present`` or ``unknown`` for an expression's sentence.
+
+        The nearest tense word before the expression decides (``will``, ``is to``,
+        ``expected``, ``next`` against ``said``, ``was``, ``took``, …); a participle in
+        ``-ed`` only when the sentence has no such word before; a present form (``has``,
+        ``says``, ``is``) only when there is nothing else before; otherwise the first
+        future or past word after the expression. Callers read ``present`` and
+        ``unknown`` as past for weekdays and months (news reports what happened).
+        """
+        low = self.low
+        begin = max(0, start - 200)
+        for m in _SENTENCE_END.finditer(low, begin, start):
+            begin = m.end()
+        mark = weak = now = None
+        for m in _TENSE_MARK.finditer(low, begin, start):
+            if not self.counts_as_tense(m, start):
+                continue
+            if m["weak"]:
+                weak = m
+            elif m["now"]:
+                now = m
+            else:
+                mark = m
+        mark = mark or weak  # a verb in -ed only when no auxiliary or common verb says more
+        if mark is None and now is not None:
+            return "present"
+        if mark is None:
+            stop = _SENTENCE_END.search(low, end, end + 200)
+            for m in _TENSE_MARK.finditer(low, end, stop.start() if stop else end + 200):
+                if not m["now"] and self.counts_as_tense(m, -1):
+                    mark = m
+                    break
+        if mark is None:
+            return "unknown"
+        return "future" if mark["fut"] else "past"
+
+    def direction(self, start: int, end: int) -> str:
+        """``future`` for a future sentence, else ``past`` (present and unknown included)."""
+        return "future" if self.tense(start, end) == "future" else "past"
+
+    def counts_as_tense(self, m: re.Match[str], expression_start: int) -> bool:
+        """Whether a tense word found by _TENSE_MARK is one here."""
+        low, word = self.low, m.group()
+        if m["past"] or m["weak"]:
+            return word not in _NOT_PAST and low[m.start() - 1 : m.start()] != "-"
+        if word in ("until", "till"):  # "closed until Friday": only right before the expression
+            return expression_start >= 0 and low[m.end() : expression_start].strip() in ("", "on")
+        if word == "may":  # the modal, written in lower case; May the month is no tense
+            return self.text[m.start()] == "m"
+        return True
+
+
+def _prev_word(scan: _Scan, start: int) -> str:
+    m = _PREV_WORD.search(scan.low, max(0, start - 20), start)
+    return m.group(1) if m else ""
+
+
+def _resolve_day(
+    scan: _Scan, month: int, day: int, year: int | None, start: int, end: int
+) -> tuple[str | None, str | None]:
+    """Value and anchor of a day-and-month date; without a year in the text, the year
+    that puts it on or before the reference date (past tense) or on or after it (future)."""
+    if year is not None:
+        return format_date(year, month, day), None
+    partial = format_date(None, month, day)
+    ref = scan.ref
+    if partial is None or ref is None:
+        return partial, None
+    tense = scan.tense(start, end)
+    if tense not in ("future", "past"):
+        return _closest_year(partial, ref), scan.ref_iso  # "has a June 1 deadline"
+    step = 1 if tense == "future" else -1
+    if step == 1:
+        year = ref.year if (month, day) >= (ref.month, ref.day) else ref.year + 1
+    else:
+        year = ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
+    while format_date(year, month, day) is None:  # February 29: the nearest leap year
+        year += step
+    return format_date(year, month, day), scan.ref_iso
+
+
+def _left_edge(scan: _Scan, start: int) -> tuple[int, str | None, str | None]:
+    """(start, mod, relation) from ``early``/``mid-``/``the end of``/``last`` before a head."""
+    m = scan.left(_MONTH_LEFT, start, 30)
+    if m is None or m.start() == start:
+        return start, None, None
+    if m["edgeof"]:
+        return m.start(), _EDGE_MODS[m["edgeof"].split()[1]], None
+    if m["edge"]:
+        return m.start(), _EDGE_MODS[m["edge"]], None
+    return m.start(), None, m["rel"]
+
+
+# --- handlers, one per kind of head word --------------------------------------------------
+
+
+def _digits(scan: _Scan, s: int) -> None:
+    low = scan.low
+    prev = low[s - 1] if s else " "
+    if prev == "-":
+        if not (low[s - 4 : s] == "mid-" or (s >= 5 and low[s - 5 : s - 1].isdigit())):
+            return  # F-16, Su-22, Covid-19: part of a name
+    elif prev in "/.,:" and s >= 2 and low[s - 2].isdigit():
+        return  # the rest of a bigger number (1,500) or of a date read already
+    elif prev in "'’":
+        _short_year(scan, s)
+        return
+    if _MONEY_BEFORE.search(low, max(0, s - 5), s):
+        return
+    m = _ISO_DATE.match(low, s)
+    if m:
+        value = format_date(int(m["year"]), int(m["month"]), int(m["day"]))
+        if value:
+            scan.add(s, m.end(), "DATE", value)
+        return
+    m = _NUMERIC_IN_TEXT.match(low, s)
+    if m:
+        _numeric_date(scan, s, m)
+        return
+    m = _MILITARY_CLOCK.match(low, s)
+    if m:
+        _clock(scan, s, m.end(), int(m["hour"]), int(m["minute"]), m["tz"])
+        return
+    m = _CLOCK_IN_TEXT.match(low, s)
+    if m and (m["ampm"] or (m["sep"] == ":" and m["minute"])):
+        hour = int(m["hour"])
+        if m["ampm"]:
+            if not 1 <= hour <= 12:
+                return
+            hour = hour % 12 + (12 if m["ampm"].startswith("p") else 0)
+        if hour <= 24 and int(m["minute"] or 0) < 60:
+            end = m.end("tz") if m["tz"] else m.end("ampm") if m["ampm"] else m.end("minute")
+            if m["tz"] and scan.text[end : end + 1] == ")":
+                end += 1
+            _clock(scan, s, end, hour, int(m["minute"] or 0), m["tz"])
+        return
+    m = _DAY_MONTH.match(low, s)
+    if m:
+        _day_month(scan, s, m)
+        return
+    m = _SHORT_DECADE.match(low, s)
+    if m and (
+        _prev_word(scan, s) in ("the", "early", "late", "mid", "of")
+        or (
+            _prev_word(scan, s) in ("and", "or", "to")
+            and scan.found
+            and len(scan.found[-1].value) == 3
+        )
+    ):
+        start, mod, _ = _left_edge(scan, s)
+        if low[max(scan.end, start - 4) : start] == "the ":
+            start -= 4
+        scan.add(start, m.end(), "DATE", f"{expand_year(m['digits']) // 10:03d}", None, mod)
+        return  # the 80s (not "in his 20s", an age)
+    m = _YEAR_NUMBER.match(low, s)
+    if m:
+        _year(scan, s, m)
+
+
+def _numeric_date(scan: _Scan, s: int, m: re.Match[str]) -> None:
+    a, b, year = int(m["a"]), int(m["b"]), expand_year(m["year"])
+    if a > 12 and b <= 12:
+        value = format_date(year, b, a)
+    elif b > 12 and a <= 12:
+        value = format_date(year, a, b)
+    elif a <= 12 and b <= 12 and m["sep"] == "/":
+        value = _nearest_reading(scan.ref, year, a, b)  # 7/8/07: day and month could swap
+    else:
+        value = None
+    if value:
+        scan.add(s, m.end(), "DATE", value)
+
+
+def _nearest_reading(ref: _dt.date | None, year: int, a: int, b: int) -> str:
+    """An ambiguous numeric date read as the reading nearer the reference (``YYYY-XX-XX``
+    without one): news dates lie near the day of publication."""
+    readings = [v for v in (format_date(year, a, b), format_date(year, b, a)) if v]
+    if ref is None or not readings:
+        return f"{year:04d}-XX-XX"
+    return min(readings, key=lambda v: abs((_dt.date.fromisoformat(v) - ref).days))
+
+
+_CLOCK_DAY = re.compile(
+    rf"\s*,?\s+(?P<day>today|tonight|yesterday|tomorrow|(?:{'|'.join(n for n in WEEKDAYS if len(n) > 5)}))\b"
+)
+
+
+def _clock(scan: _Scan, s: int, end: int, hour: int, minute: int, tz: str | None) -> None:
+    """A clock time on the day named right after it (``16:00 UTC today``, ``12:00 UTC
+    Monday``), else on the day last mentioned, else on the reference date."""
+    day = scan.last_day or scan.ref
+    m = _CLOCK_DAY.match(scan.low, end)
+    if m is not None:
+        word = m["day"]
+        end = m.end()
+        if scan.ref is None:
+            day = None
+        elif word in _DAY_WORDS:
+            day = scan.ref + _dt.timedelta(days=_DAY_WORDS[word])
+        else:
+            day = _weekday_date(scan.ref, WEEKDAYS[word], scan.direction(s, end))
+    zone = "Z" if tz in ("gmt", "utc", "z") else ""
+    prefix = day.isoformat() if day else "XXXX-XX-XX"
+    anchor = day.isoformat() if day else None
+    scan.add(s, end, "TIME", f"{prefix}T{hour:02d}:{minute:02d}{zone}", anchor)
+
+
+def _day_month(scan: _Scan, s: int, m: re.Match[str]) -> None:
+    word = m["month"]
+    text = scan.text
+    if word in _AMBIGUOUS_MONTHS and text[m.start("month")].islower() and not scan.caps(s, m.end()):
+        return  # "5 may": the verb, in mixed-case text
+    year = None
+    if m["year"]:
+        short = m["year"].lstrip("'’")
+        if len(short) == 2 and not (len(word) <= 4 or m["year"][0] in "'’"):
+            year = None  # a two-digit year only after an abbreviated month (13 JAN 90)
+            end = m.end("dot") if m["dot"] else m.end("month")
+        else:
+            year = expand_year(m["year"])
+            end = m.end()
+    else:
+        end = m.end("month")
+    value, anchor = _resolve_day(scan, MONTHS[word], int(m["day"]), year, s, end)
+    if value:
+        scan.add(s, end, "DATE", value, anchor)
+
+
+def _year(scan: _Scan, s: int, m: re.Match[str]) -> None:
+    low = scan.low
+    year = int(m["year"])
+    if not 1900 <= year <= 2099 and not (
+        1000 <= year < 1900 and _prev_word(scan, s) in ("in", "since", "of", "by")
+    ):
+        return
+    before = _prev_word(scan, s)
+    if before in _LABEL_WORDS or low[max(0, s - 4) : s].rstrip().endswith(("no.", "#")):
+        return
+    if m["decade"]:
+        if year % 10:
+            return
+        start = s
+        lm = re.search(
+            r"(?<![\w-])(?:the\s+)?(?:(early|late|mid)[\s-]+)?$", low[max(scan.end, s - 20) : s]
+        )
+        mod = None
+        if lm and lm.group():
+            start = s - len(lm.group())
+            mod = _EDGE_MODS[lm.group(1)] if lm.group(1) else None
+        scan.add(start, m.end(), "DATE", f"{year // 10:03d}", None, mod)
+        return
+    if before not in _YEAR_PREPS and _COUNT_AFTER.match(low, m.end()):
+        return  # 2009 people, 2000 fighters
+    if _between_names(scan, s, m.end()):
+        return  # the Russell 2000 Index, Windows 2000 Server: a name
+    start, mod, _ = _left_edge(scan, s)
+    scan.add(start, m.end(), "DATE", f"{year:04d}", None, mod)
+
+
+def _between_names(scan: _Scan, s: int, e: int) -> bool:
+    """Whether a number stands between two capitalized words of mixed-case text."""
+    text = scan.text
+    before = text[max(0, s - 20) : s].split()
+    after = text[e : e + 20].split("\n")[0].split()
+    if not before or not after or scan.caps(s, e):
+        return False
+    word = before[-1].strip('(“"')
+    return (
+        word[:1].isupper()
+        and word.lower() not in MONTHS
+        and word.lower() not in _YEAR_PREPS
+        and after[0][:1].isupper()
+        and not scan.sentence_initial(s - len(before[-1]) - 1)
+    )
+
+
+def _short_year(scan: _Scan, s: int) -> None:
+    """``the '90s`` (decade ``199``), ``since '82`` (``1982``)."""
+    low = scan.low
+    m = _SHORT_DECADE.match(low, s)
+    if m:
+        start = s - 1
+        if low[max(0, start - 4) : start] == "the ":
+            start -= 4
+        decade = expand_year(m["digits"]) // 10
+        scan.add(start, m.end(), "DATE", f"{decade:03d}")
+        return
+    m = re.compile(r"\d{2}(?![\w%]|[.,]\d)").match(low, s)
+    if m and _prev_word(scan, s - 1) in ("since", "in", "of", "until", "by"):
+        scan.add(s - 1, m.end(), "DATE", f"{expand_year(m.group()):04d}")
+
+
+def _month(scan: _Scan, s: int, e: int, word: str) -> None:
+    text, low = scan.text, scan.low
+    month = MONTHS[word]
+    mixed_lower = text[s].islower() and not scan.caps(s, e)
+    ambiguous = word in _AMBIGUOUS_MONTHS
+    m = _MONTH_DAY_YEAR.match(low, s)
+    if m and m.end("month") == e and not (ambiguous and mixed_lower):
+        year = int(m["year"]) if m["year"] else None
+        value, anchor = _resolve_day(scan, month, int(m["day"]), year, s, m.end())
+        if value:
+            scan.add(s, m.end(), "DATE", value, anchor)
+        return
+    m = _MONTH_YEAR.match(low, s)
+    if m and m.end("month") == e and not (ambiguous and mixed_lower):
+        start, mod, _ = _left_edge(scan, s)
+        scan.add(start, m.end(), "DATE", f"{expand_year(m['year']):04d}-{month:02d}", None, mod)
+        return
+    m = _MONTH_REL_YEAR.match(low, e)
+    if m and not (ambiguous and mixed_lower):
+        start, mod, _ = _left_edge(scan, s)
+        if scan.ref is None:
+            scan.add(start, m.end(), "DATE", f"XXXX-{month:02d}", None, mod)
+        else:
+            year = scan.ref.year + {"this": 0, "last": -1, "next": 1}[m["rel"]]
+            scan.add(start, m.end(), "DATE", f"{year:04d}-{month:02d}", scan.ref_iso, mod)
+        return  # October of next year
+    if len(word) <= 4 and word not in ("may", "june", "july"):
+        return  # abbreviations only with a day or a year
+    if mixed_lower and (ambiguous or word == "august"):
+        return  # may, march, august: verbs and adjectives in mixed-case text
+    start, mod, rel = _left_edge(scan, s)
+    if ambiguous and start == s:
+        before = _prev_word(scan, s)
+        if before not in _MONTH_PREPS:
+            return  # Theresa May, May said, the march on Raqqa
+        if before in ("and", "or", "to", "through", "between") and not _after_month(scan, s):
+            return  # talked to May
+        if _NOT_MONTH_AFTER.match(low, e):
+            return
+    if scan.ref is None:
+        scan.add(start, e, "DATE", f"XXXX-{month:02d}", None, mod)
+        return
+    how = {"this": "this", "last": "last", "past": "last", "next": "next", "coming": "next"}.get(
+        rel or ""
+    ) or scan.direction(s, e)
+    year = _month_year(scan.ref, month, how)
+    scan.add(start, e, "DATE", f"{year:04d}-{month:02d}", scan.ref_iso, mod)
+
+
+_MONTH_REL_YEAR = re.compile(r"\.?,?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b")
+_NOT_MONTH_AFTER = re.compile(r"['’]s\b|\s+(?:said|says|told|tells|has|had|is|was|will|would)\b")
+
+
+def _after_month(scan: _Scan, s: int) -> bool:
+    """Whether a month or date was found just before (``April and May``)."""
+    if not scan.found:
+        return False
+    last = scan.found[-1]
+    return last.type == "DATE" and s - last.end <= 12 and last.value[5:7].isdigit()
+
+
+_DAY_NAMES = frozenset(
+    [
+        "black",
+        "bloody",
+        "good",
+        "holy",
+        "ash",
+        "super",
+        "easter",
+        "palm",
+        "cyber",
+        "maundy",
+        "whit",
+        "shrove",
+        "orthodox",
+    ]
+)
+
+
+def _weekday(scan: _Scan, s: int, e: int, word: str) -> None:
+    text, low = scan.text, scan.low
+    plural = word.endswith("s")
+    weekday = WEEKDAYS[word[:-1] if plural else word]
+    if text[s].islower() and not scan.caps(s, e):
+        return
+    if _prev_word(scan, s) in _DAY_NAMES:
+        return  # Black Monday, Good Friday, Super Tuesday: named days, not this week's
+    lm = scan.left(_WEEKDAY_LEFT, s, 20)
+    start, edge, rel = s, None, None
+    if lm is not None and lm.start() < s:
+        start, edge, rel = lm.start(), lm["edge"], lm["rel"]
+    if plural or rel in ("every", "each"):
+        scan.add(start, e, "SET", f"XXXX-WXX-{weekday}")
+        return
+    end, part = e, None
+    pm = _PART_OF_DAY.match(low, e)
+    if pm:
+        end, part = pm.end(), _PARTS[pm["part"]]
+    mod = _EDGE_MODS.get(edge or "")
+    if scan.ref is None:
+        value, anchor = f"XXXX-WXX-{weekday}", None
+    else:
+        how = {
+            "last": "last",
+            "past": "last",
+            "next": "next",
+            "coming": "next",
+            "this": "this",
+        }.get(rel or "", "") or scan.direction(start, end)
+        value, anchor = _weekday_date(scan.ref, weekday, how).isoformat(), scan.ref_iso
+    if part:
+        scan.add(start, end, "TIME", f"{value}T{part}", anchor, mod)
+    else:
+        scan.add(start, end, "DATE", value, anchor, mod)
+
+
+_DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+_DAY_WORD_LEFT = re.compile(r"(?<![\w'’.-])(?:(?P<edge>earlier|later|early|late)\s+)$")
+_NOT_TODAY_BEFORE = frozenset({"usa", "russia", "china", "daily", "britain", "india"})
+
+
+def _day_word(scan: _Scan, s: int, e: int, word: str) -> None:
+    if word == "today" and _prev_word(scan, s) in _NOT_TODAY_BEFORE:
+        return  # USA Today, Russia Today: media names
+    start, mod = s, None
+    lm = scan.left(_DAY_WORD_LEFT, s, 12)
+    if lm is not None and lm.start() < s:
+        start = lm.start()
+        mod = _EDGE_MODS.get(lm["edge"])
+    end, part = e, "NI" if word == "tonight" else None
+    pm = _PART_OF_DAY.match(scan.low, e) if word != "tonight" else None
+    if pm:
+        end, part = pm.end(), _PARTS[pm["part"]]
+    if scan.ref is None:
+        value, anchor = "XXXX-XX-XX", None
+    else:
+        value = (scan.ref + _dt.timedelta(days=_DAY_WORDS[word])).isoformat()
+        anchor = scan.ref_iso
+    if part:
+        scan.add(start, end, "TIME", f"{value}T{part}", anchor, mod)
+    else:
+        scan.add(start, end, "DATE", value, anchor, mod)
+
+
+_PART_LEFT = re.compile(
+    r"(?<![\w'’.-])(?:(?P<edge>early|late)\s+)?(?P<rel>this|last|yesterday|tomorrow)\s+$"
+)
+
+
+def _part_of_day(scan: _Scan, s: int, e: int, word: str) -> None:
+    """``this morning``, ``last night``, ``late last night`` (TIME ``2017-09-24TNI``)."""
+    lm = scan.left(_PART_LEFT, s, 25)
+    if lm is None:
+        return
+    rel = lm["rel"]
+    if rel == "last" and word != "night":
+        return
+    shift = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[rel]
+    if scan.ref is None:
+        value, anchor = "XXXX-XX-XX", None
+    else:
+        value, anchor = (scan.ref + _dt.timedelta(days=shift)).isoformat(), scan.ref_iso
+    mod = _EDGE_MODS.get(lm["edge"] or "")
+    scan.add(lm.start(), e, "TIME", f"{value}T{_PARTS[word]}", anchor, mod)
+
+
+def _clock_word(scan: _Scan, s: int, e: int, word: str) -> None:
+    """``noon``, ``midnight``: times of the day last mentioned (or of the reference date)."""
+    hour = "12:00" if word == "noon" else "24:00"
+    day = scan.last_day or scan.ref
+    value = f"{day.isoformat() if day else 'XXXX-XX-XX'}T{hour}"
+    scan.add(s, e, "TIME", value, day.isoformat() if day else None)
+
+
+_REF_WORDS = {
+    "now": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "recently": "PAST_REF",
+    "lately": "PAST_REF",
+    "recent": "PAST_REF",
+}
+_UNIT_AHEAD = re.compile(
+    r"\s+(?:(?:few|several|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?"
+    r"(?:days|weeks|months|years|decades|hours|times)\b"
+)
+
+
+def _ref_word(scan: _Scan, s: int, e: int, word: str) -> None:
+    """``now``, ``currently`` (PRESENT_REF), ``recently``, ``recent`` (PAST_REF)."""
+    low = scan.low
+    if word == "recent":
+        m = _UNIT_AHEAD.match(low, e)
+        if m:  # "recent days", "in recent years": one expression
+            scan.add(s, m.end(), "DATE", "PAST_REF")
+            return
+    if word == "now" and (low[max(0, s - 5) : s] == "from " or low[e : e + 1] == "-"):
+        return  # "a week from now" is read at the unit; "now-cancelled" is an adjective
+    if word == "recent" and low[max(0, s - 5) : s] == "most ":
+        return  # "its most recent model": the latest, not a time
+    scan.add(s, e, "DATE", _REF_WORDS[word])
+
+
+_PAST_FUTURE = re.compile(r"(?<![\w'’.-])the\s+(?:(?:near|distant|foreseeable|recent)\s+)?$")
+
+
+def _past_future(scan: _Scan, s: int, e: int, word: str) -> None:
+    """``the past`` (PAST_REF), ``the (near) future`` (FUTURE_REF), as nouns only."""
+    low = scan.low
+    lm = scan.left(_PAST_FUTURE, s, 25)
+    if lm is None:
+        return
+    if word == "past" and re.match(
+        r"\s+(?:" + _NUM + r"|decade|year|month|week|day|hour)", low[e : e + 30]
+    ):
+        return  # "the past two weeks": read at the unit
+    if (
+        word == "future"
+        and re.match(r"\s+[a-z]", low[e : e + 3])
+        and not re.match(r"\s+(?:of|is|was|will|and|or|as)\b", low[e : e + 8])
+    ):
+        return  # "future attacks": an adjective
+    scan.add(lm.start(), e, "DATE", "PAST_REF" if word == "past" else "FUTURE_REF")
+
+
+_TERM_LEFT = re.compile(r"(?<![\w'’.-])the\s+(?:near|long|longer|short|medium|foreseeable)\s+$")
+
+
+def _term(scan: _Scan, s: int, e: int, word: str) -> None:
+    """``in the near term``, ``for the long term`` (FUTURE_REF)."""
+    lm = scan.left(_TERM_LEFT, s, 25)
+    if lm is not None and scan.low[e : e + 1] != "-":
+        scan.add(lm.start(), e, "DATE", "FUTURE_REF")
+
+
+_SET_WORDS = {
+    "daily": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "annual": "P1Y",
+    "hourly": "PT1H",
+}
+
+
+def _set_word(scan: _Scan, s: int, e: int, word: str) -> None:
+    """``daily``, ``weekly``, ``annual`` … (SET), except a newspaper called a daily."""
+    if word == "daily":
+        before = _prev_word(scan, s)
+        if before in ("the", "a", "an", "of") or (
+            re.match(r"\s+[A-Z]", scan.text[e : e + 2]) and not scan.caps(s, e)
+        ):
+            return  # "the pro-government daily Al-Watan", "a daily newspaper"
+    scan.add(s, e, "SET", _SET_WORDS[word])
+
+
+def _bare_spring(scan: _Scan, s: int, e: int) -> bool:
+    """``spring`` alone is the season unless a name precedes it or a verb's particle follows."""
+    before = scan.text[max(0, s - 25) : s].split()
+    if before and before[-1][:1].isupper() and not scan.caps(s, e):
+        return False  # the Arab Spring, Prague Spring
+    return re.match(r"\s+(?:up|into|from|back|to|water|loaded)\b|s\b", scan.low[e : e + 8]) is None
+
+
+def _season(scan: _Scan, s: int, e: int, word: str) -> None:
+    low = scan.low
+    code = _SEASONS[word]
+    if (
+        scan.text[s].isupper()
+        and not scan.caps(s, e)
+        and not scan.sentence_initial(s)
+        and re.match(r"\s+[A-Z]", scan.text[e : e + 2])
+    ):
+        return  # Winter Olympics, Summer Palace
+    lm = scan.left(_SEASON_LEFT, s, 30)
+    ym = _SEASON_YEAR.match(low, e)
+    if (
+        lm is None
+        and ym is None
+        and (word == "fall" or (word == "spring" and not _bare_spring(scan, s, e)))
+    ):
+        return  # to fall, to spring up, the Arab Spring
+    if word == "fall" and ym is None and (lm is None or not (lm["rel"] or lm["edge"])):
+        return  # "the fall of Mosul": an event, not autumn
+    if lm is not None and lm["the"] and re.match(r"\s+of\s+(?!\d)", low[e : e + 5]):
+        return
+    start = s
+    edge = rel = None
+    if lm is not None:
+        edge, rel = lm["edge"], lm["rel"]
+        start = lm.start() if (edge or rel or lm["the"]) else s
+        if lm["prep"] and edge:
+            start = lm.start("edge")
+    mod = _EDGE_MODS.get(edge or "")
+    end = e
+    if ym is not None:
+        end = ym.end()
+        scan.add(start, end, "DATE", f"{ym['year']}-{code}", None, mod)
+        return
+    if scan.ref is None:
+        scan.add(start, end, "DATE", f"XXXX-{code}", None, mod)
+        return
+    ref = scan.ref
+    first = _SEASON_MONTHS[code]
+    how = {"last": "last", "past": "last", "next": "next", "coming": "next", "this": "this"}.get(
+        rel or "", ""
+    ) or scan.direction(start, end)
+    year = _month_year(ref, first, "past" if how == "past" else how)
+    if code == "WI" and how == "this" and ref.month <= 2:
+        year -= 1  # winter 2016 runs from December 2016 into 2017
+    scan.add(start, end, "DATE", f"{year:04d}-{code}", scan.ref_iso, mod)
+
+
+class _UnitPhrase:
+    """What precedes and follows a unit word (``the past two weeks``, ``a year ago``)."""
+
+    __slots__ = ("after", "amount", "det", "end", "mod", "num", "plural", "rel", "start")
+
+    def __init__(self, scan: _Scan, s: int, e: int, plural: bool) -> None:
+        self.plural = plural
+        self.end = e
+        m = scan.left(_UNIT_LEFT, s)
+        g = m.groupdict() if m is not None else {}
+        self.start = m.start() if m is not None else s
+        self.det, self.rel, self.num = g.get("det"), g.get("rel"), g.get("num")
+        mod_words = " ".join(g["mod"].split()) if g.get("mod") else None
+        self.mod = _MODS.get(mod_words) if mod_words else None
+        if mod_words and self.num is None:
+            if mod_words == "some" and self.det is None and self.rel is None:
+                self.num, self.mod = "some", None  # "some years": a vague number
+            elif self.det not in (None, "a", "an") or mod_words in ("over", "under"):
+                # "over the years", "over the past year": a preposition, not a modifier
+                self.start = m.start("det") if self.det else m.start("rel") if self.rel else s
+                self.mod = None
+        edge = g.get("edgeof") or g.get("inday") or g.get("edge")
+        if edge:
+            word = edge.split()[1] if edge.startswith("the ") else edge.split()[0]
+            self.mod = _EDGE_MODS.get(word, self.mod)
+        self.amount = None
+        if self.num is not None:
+            self.amount = _number_value(self.num)
+            if g.get("half") and self.amount is not None:
+                self.amount += 0.5
+        elif self.det in ("a", "an"):
+            self.amount = 1.0
+        if self.det is not None and self.rel is None and self.num is not None:
+            # "a 27-year contract", "its 41-year history": the determiner is the noun's
+            self.start = m.start("mod") if g.get("mod") and self.mod else m.start("num")
+        self.after = None
+        right = _UNIT_RIGHT.match(scan.low, e)
+        if right is not None and right["long"]:
+            self.end = right.end()
+        elif right is not None and right["rel"]:
+            self.after = (" ".join(right["rel"].split()), right.end())
+
+    @property
+    def counted(self) -> bool:
+        """A number or a/an: ``two weeks``, ``a year``."""
+        return self.num is not None or self.det in ("a", "an")
+
+
+def _unit(scan: _Scan, s: int, e: int, word: str) -> None:
+    """Phrases built on a unit word: durations, ``last week``, ``two days ago``, ``every year``."""
+    text, low = scan.text, scan.low
+    unit, is_clock, factor = _UNITS.get(word, ("WE", False, 1))
+    if (
+        text[s].isupper()
+        and not scan.caps(s, e)
+        and not scan.sentence_initial(s)
+        and not text[s - 2 : s - 1].isdigit()
+    ):
+        return  # New Year, Holy Week, the Christian Quarter: part of a name
+    right = _UNIT_RIGHT.match(low, e)
+    if right is not None and right["old"]:
+        scan.skip_to(right.end())
+        return  # an age (18-year-old) is not a duration of the events reported
+    if unit in ("Q", "CE") and (_ordinal_unit(scan, s, e, unit) or unit == "CE"):
+        return
+    plural = word.endswith("s") and word != "fortnight"
+    phrase = _UnitPhrase(scan, s, e, plural)
+    if unit == "Q" and not (
+        (plural and phrase.num is not None)
+        or phrase.det == "this"
+        or phrase.rel in ("last", "past", "previous", "preceding", "next", "coming", "current")
+    ):
+        return  # "a quarter of the city", "the Christian quarter": not a period
+    if word in ("second", "seconds") and phrase.num is None:
+        return  # "a second attack": the ordinal
+    if unit == "Y" and not plural and _same_period(scan, phrase):
+        return
+    if not plural and phrase.num is None and _unit_point(scan, phrase, unit):
+        return
+    if plural and phrase.num is None and _unit_reference(scan, phrase):
+        return
+    if unit == "WE":
+        return
+    if _unit_set(scan, phrase, unit, is_clock, factor):
+        return
+    if (
+        phrase.after is not None
+        and phrase.counted
+        and not is_clock
+        and _unit_shifted(scan, phrase, unit, factor)
+    ):
+        return
+    if not (phrase.counted or plural):
+        return  # a bare "year": not an expression by itself
+    if phrase.num is None and phrase.rel in (
+        "early",
+        "late",
+        "whole",
+        "entire",
+        "full",
+        "first",
+        "final",
+    ):
+        return  # "the early days of the war"
+    if phrase.num is None and phrase.det in ("a", "an") and plural:
+        return
+    start = phrase.start
+    if (
+        phrase.num is None
+        and phrase.det in ("its", "their", "his", "her", "our", "a", "an")
+        and plural
+    ):
+        start = s
+    if phrase.counted:
+        value = _duration(phrase.amount, unit, is_clock, factor)
+    else:
+        value = f"PX{unit}" if not is_clock else f"PTX{unit}"
+    scan.add(start, phrase.end, "DURATION", value, None, phrase.mod)
+
+
+def _unit_point(scan: _Scan, p: _UnitPhrase, unit: str) -> bool:
+    """A singular unit naming a period: ``this week``, ``last year``, ``the day``, ``the weekend``."""
+    det, rel, ref = p.det, p.rel, scan.ref
+
+    def add(base: _dt.date | None, shift: int, end: int = p.end, how: str = "ref") -> bool:
+        if base is None:
+            scan.add(p.start, end, "DATE", _UNRESOLVED.get(unit, "XXXX"), None, p.mod)
+        else:
+            scan.add(p.start, end, "DATE", _unit_value(base, unit, shift), base.isoformat(), p.mod)
+        return True
+
+    if det == "this" or rel == "current":
+        return add(ref, 0)  # this week, earlier this year, the end of this month
+    if det == "that" or rel == "same":
+        back = _YEAR_BACK.match(scan.low, p.end)
+        if back is not None and unit != "Y":  # the same month a year ago
+            base = scan.anaphor(unit)
+            return add(_year_before(base) if base else None, 0, back.end())
+        return add(scan.anaphor(unit), 0)  # that day, the same week
+    if det is None and rel in ("last", "past", "previous", "preceding"):
+        return add(ref, -1)  # last week, last year
+    if det is None and rel in ("next", "coming"):
+        return add(ref, 1)
+    if det != "the":
+        return False
+    if rel in ("previous", "preceding", "following") or (rel == "next" and unit == "D"):
+        return add(scan.anaphor(unit), -1 if rel in ("previous", "preceding") else 1)
+    if rel in ("past", "last", "previous") and unit == "Q":
+        return add(ref, -1)  # the last quarter: the one before the current
+    if rel in ("past", "last", "next", "coming"):
+        scan.add(p.start, p.end, "DURATION", _duration(1.0, unit, False), None, p.mod)
+        return True  # the past decade, over the last year: a stretch of time
+    if rel is not None:
+        return False
+    if unit == "WE":
+        if ref is None:
+            return add(None, 0)
+        how = scan.direction(p.start, p.end)
+        saturday = _weekday_date(ref, 6, "past" if how == "past" else "future")
+        scan.add(p.start, p.end, "DATE", _week_value(saturday) + "-WE", scan.ref_iso)
+        return True
+    if unit == "D":
+        if (
+            p.after is not None
+            and p.after[0] in ("before", "after")
+            and _CLAUSE_END.match(scan.low, p.after[1])
+        ):
+            return add(scan.anaphor("D"), -1 if p.after[0] == "before" else 1, p.after[1])
+        return add(scan.anaphor("D"), 0)  # the day, late in the day: the day last mentioned
+    if p.mod is not None:
+        return add(ref, 0)  # the beginning of the year, the end of the month
+    return False
+
+
+_YEAR_BACK = re.compile(
+    r"\s+(?:of\s+)?(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|the\s+(?:previous|prior)\s+year)\b"
+)
+_SAME_PERIOD_BEFORE = re.compile(
+    r"(?<![\w'’-])the\s+same\s+(?:period|time|quarter|months?|weeks?|days?|season)\s+(?:of\s+)?$"
+)
+_RANK_UNITS = {rank: unit for unit, rank in (("Y", 1), ("Q", 2), ("M", 3), ("W", 4), ("D", 5))}
+
+
+def _year_before(day: _dt.date) -> _dt.date:
+    return day.replace(year=day.year - 1, day=min(day.day, 28) if day.month == 2 else day.day)
+
+
+def _same_period(scan: _Scan, p: _UnitPhrase) -> bool:
+    """``the same period last year``: the period last mentioned, one year earlier."""
+    yearly = (p.det is None and p.rel in ("last", "previous")) or (
+        p.det in ("a", "an")
+        and p.num is None
+        and p.after is not None
+        and p.after[0] in ("ago", "earlier", "before")
+    )
+    if not yearly:
+        return False
+    m = scan.left(_SAME_PERIOD_BEFORE, p.start, 40)
+    if m is None:
+        return False
+    end = p.after[1] if p.after is not None else p.end
+    latest = max(((order, rank, day) for rank, (order, day) in scan.points.items()), default=None)
+    if latest is None:
+        if scan.ref is None:
+            scan.add(m.start(), end, "DATE", "XXXX")
+        else:
+            scan.add(m.start(), end, "DATE", f"{scan.ref.year - 1:04d}", scan.ref_iso)
+        return True
+    _, rank, day = latest
+    unit = _RANK_UNITS.get(rank, "Y")
+    scan.add(m.start(), end, "DATE", _unit_value(_year_before(day), unit, 0), day.isoformat())
+    return True
+
+
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\n]|$|and\b|but\b)")
+
+
+def _unit_reference(scan: _Scan, p: _UnitPhrase) -> bool:
+    """Plural units with no number: ``coming days`` (FUTURE_REF), ``recent weeks``, ``these days``."""
+    if p.rel in ("coming", "next"):
+        value = "FUTURE_REF"
+    elif p.rel in ("recent", "past", "last") and p.det is None:
+        value = "PAST_REF"
+    elif p.det == "these" and p.rel is None:
+        value = "PRESENT_REF"
+    else:
+        return False
+    scan.add(p.start, p.end, "DATE", value)
+    return True
+
+
+def _unit_set(scan: _Scan, p: _UnitPhrase, unit: str, is_clock: bool, factor: int) -> bool:
+    """``every year``, ``each day``, ``per month``, ``every two weeks``, ``15 a year``."""
+    if p.det in ("every", "each", "per") and (not p.plural or p.num is not None):
+        amount = p.amount if p.num is not None else 1.0
+        scan.add(p.start, p.end, "SET", _duration(amount, unit, is_clock, factor))
+        return True
+    if (
+        p.det in ("a", "an")
+        and p.num is None
+        and not p.plural
+        and p.after is None
+        and _counted_before(scan, p.start)
+    ):
+        scan.add(p.start, p.end, "SET", _duration(1.0, unit, is_clock, factor))
+        return True  # 15 a year, $2 billion a year, twice a day
+    return False
+
+
+def _unit_shifted(scan: _Scan, p: _UnitPhrase, unit: str, factor: int) -> bool:
+    """``two weeks ago``, ``a day earlier``, ``three years later``, ``a month from now``."""
+    word, end = p.after
+    amount = p.amount
+    shift = int(amount) if amount is not None and amount == int(amount) else None
+    if word in ("ago", "from now"):
+        base, anchor = scan.ref, scan.ref_iso
+        sign = -1 if word == "ago" else 1
+    elif word in ("earlier", "later", "before that"):
+        base = scan.anaphor(unit)
+        anchor = base.isoformat() if base else None
+        sign = 1 if word == "later" else -1
+    else:
+        return False  # "two days after the attack": a duration
+    if base is None or shift is None:
+        value = "PAST_REF" if word == "ago" and shift is None else _unresolved_ago(unit)
+        scan.add(p.start, end, "DATE", value, None, p.mod)
+    else:
+        scan.add(p.start, end, "DATE", _ago_value(base, unit, sign * shift * factor), anchor, p.mod)
+    return True
+
+
+def _counted_before(scan: _Scan, start: int) -> bool:
+    """Whether a count or an amount precedes ``a`` (``15 a year``, ``twice a day``)."""
+    return (
+        re.search(
+            r"(?:\d|\bonce|\btwice|\btimes|\bbillion|\bmillion|\bthousand|\bhundred|%|\bpercent|\bdollars"
+            r"|\beuros|\bpounds|\btonnes|\btons|\bbarrels)\s+$",
+            scan.low[max(0, start - 20) : start],
+        )
+        is not None
+    )
+
+
+def _ago_value(base: _dt.date, unit: str, shift: int) -> str:
+    """Value ``shift`` units away from ``base``: days and weeks as a day, larger as the unit."""
+    if unit == "W":
+        return (base + _dt.timedelta(weeks=shift)).isoformat()
+    if unit == "DE":
+        return f"{base.year + 10 * shift:04d}"
+    if unit == "CE":
+        return f"{base.year + 100 * shift:04d}"
+    return _unit_value(base, unit, shift)
+
+
+def _unresolved_ago(unit: str) -> str:
+    return {"D": "XXXX-XX-XX", "W": "XXXX-XX-XX", "M": "XXXX-XX"}.get(unit, "XXXX")
+
+
+def _ordinal_unit(scan: _Scan, s: int, e: int, unit: str) -> bool:
+    """``the third quarter (of 2017)``, ``the 20th century``; True when one was added."""
+    lm = scan.left(_ORDINAL_LEFT, s, 30)
+    if lm is None:
+        return False
+    token = lm["ord"].replace("-", " ")
+    if token[0].isdigit():
+        number = int(token[:-2])
+    elif token in ("twenty first",):
+        number = 21
+    elif token == "final":
+        number = 4 if unit == "Q" else 0
+    else:
+        number = _ORDINALS[token]
+    start = lm.start()
+    if unit == "CE":
+        if not 1 <= number <= 21:
+            return False
+        scan.add(start, e, "DATE", f"{number - 1:02d}")
+        return True
+    if not 1 <= number <= 4:
+        return False
+    ym = _YEAR_AFTER.match(scan.low, e)
+    ref = scan.ref
+    if ym is not None and ym["year"]:
+        scan.add(start, ym.end(), "DATE", f"{ym['year']}-Q{number}")
+        return True
+    if ym is not None and ym["rel"] and ref is not None:
+        shift = {"this": 0, "last": -1, "next": 1}[ym["rel"]]
+        scan.add(start, ym.end(), "DATE", f"{ref.year + shift:04d}-Q{number}", scan.ref_iso)
+        return True
+    end = ym.end() if ym is not None else e
+    if ref is None:
+        scan.add(start, end, "DATE", f"XXXX-Q{number}")
+        return True
+    current = (ref.month - 1) // 3 + 1
+    future = scan.tense(start, end) == "future"
+    year = (
+        ref.year
+        + (1 if future and number < current else 0)
+        - (0 if future or number <= current else 1)
+    )
+    scan.add(start, end, "DATE", f"{year:04d}-Q{number}", scan.ref_iso)
+    return True
+
+
+_WORD_HANDLERS: dict[str, object] = {}
+for _name in MONTHS:
+    _WORD_HANDLERS[_name] = _month
+for _name in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"):
+    _WORD_HANDLERS[_name] = _weekday
+    _WORD_HANDLERS[_name + "s"] = _weekday
+for _name in _UNITS:
+    _WORD_HANDLERS[_name] = _unit
+_WORD_HANDLERS.update(dict.fromkeys(("weekend", "weekends"), _unit))
+_WORD_HANDLERS.update(dict.fromkeys(_DAY_WORDS, _day_word))
+_WORD_HANDLERS.update(dict.fromkeys(("morning", "afternoon", "evening", "night"), _part_of_day))
+_WORD_HANDLERS.update(dict.fromkeys(("noon", "midnight"), _clock_word))
+_WORD_HANDLERS.update(dict.fromkeys(_REF_WORDS, _ref_word))
+_WORD_HANDLERS.update(dict.fromkeys(("past", "future"), _past_future))
+_WORD_HANDLERS["term"] = _term
+_WORD_HANDLERS.update(dict.fromkeys(_SET_WORDS, _set_word))
+_WORD_HANDLERS.update(dict.fromkeys(_SEASONS, _season))
+
+
+def _fold_case(text: str) -> str:
+    """Lower case with one character per character, so offsets stay valid."""
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def find_dates(text: str, *, reference_date: str | _dt.date | None = None) -> list[TimeExpr]:
+    """Temporal expressions in ``text`` with TIMEX3 types and values.
+
+    Args:
+        text: any news text (mixed case or ALL CAPITALS).
+        reference_date: the date relative expressions are counted from (the publication
+            date): an ISO string, a ``datetime.date``, or None. A partial value such as
+            ``XXXX-09-16`` counts as None. Without one, relative expressions are still
+            found and typed but keep ``X`` values (``XXXX-WXX-5``) and ``anchor`` None.
+
+    Returns:
+        :class:`TimeExpr` records sorted by offset, never overlapping.
+
+    Example:
+        >>> [(t.text, t.value) for t in find_dates(
+        ...     "Syrian forces on Tuesday reached Deir al-Zor, besieged since 2014.",
+        ...     reference_date="2017-09-06")]
+        [('Tuesday', '2017-09-05'), ('2014', '2014')]
+    """
+    if not text:
+        return []
+    ref = _as_reference(reference_date)
+    low = text.lower()
+    if len(low) != len(text):
+        low = _fold_case(text)
+    scan = _Scan(text, low, ref)
+    handlers = _WORD_HANDLERS
+    for m in _TRIGGER.finditer(low):
+        s = m.start()
+        if s < scan.end:
+            continue
+        word = m.group()
+        if word[0].isdigit():
+            _digits(scan, s)
+        else:
+            handler = handlers.get(word)
+            if handler is not None:
+                handler(scan, s, m.end(), word)  # type: ignore[operator]
+    return [
+        TimeExpr(f.start, f.end, text[f.start : f.end], f.type, f.value, f.anchor, f.mod)
+        for f in scan.found
+    ]

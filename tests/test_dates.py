@@ -6,9 +6,12 @@ checked: 2017-09-25 is a Monday, 2017-09-22 a Friday).
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
+
 import pytest
 
-from analysis_lib.dates import date_from_filename, infer_publication_date, parse_date
+from analysis_lib.dates import date_from_filename, find_dates, infer_publication_date, parse_date
 
 # --- parse_date -------------------------------------------------------------------------
 
@@ -137,3 +140,342 @@ def test_unknown_publication_date_stays_unknown():
         None,
         None,
     )
+
+
+# --- find_dates ---------------------------------------------------------------------------
+
+REF = "2017-09-25"  # a Monday (ISO week 39)
+
+
+def _found(text, ref=REF):
+    return [(t.text, t.type, t.value, t.mod) for t in find_dates(text, reference_date=ref)]
+
+
+def _one(text, ref=REF):
+    found = find_dates(text, reference_date=ref)
+    assert len(found) == 1, found
+    t = found[0]
+    assert text[t.start : t.end] == t.text
+    return t.text, t.type, t.value, t.mod
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The report was issued on September 22, 2017.",
+            ("September 22, 2017", "DATE", "2017-09-22", None),
+        ),
+        (
+            "It was signed on 22 September 2017 in Geneva.",
+            ("22 September 2017", "DATE", "2017-09-22", None),
+        ),
+        ("The convoy left on Sept. 22, officials said.", ("Sept. 22", "DATE", "2017-09-22", None)),
+        ("The militants swept through Marawi on May 23.", ("May 23", "DATE", "2017-05-23", None)),
+        ("The government signed an agreement in 2014.", ("2014", "DATE", "2014", None)),
+        ("Boko Haram has fought since 2009.", ("2009", "DATE", "2009", None)),
+        ("The decree is dated 2017-09-22.", ("2017-09-22", "DATE", "2017-09-22", None)),
+        (
+            "Police said the bomb exploded on 23 Aug 88 in Lima.",
+            ("23 Aug 88", "DATE", "1988-08-23", None),
+        ),
+        (
+            "The push to recapture west Mosul was launched on February 19.",
+            ("February 19", "DATE", "2017-02-19", None),
+        ),
+        ("Tensions rose in the 1990s.", ("the 1990s", "DATE", "199", None)),
+        ("The group seized the town in mid-2014.", ("mid-2014", "DATE", "2014", "MID")),
+        ("The army lost ground in late 2016.", ("late 2016", "DATE", "2016", "END")),
+    ],
+)
+def test_absolute_dates(text, expected):
+    assert _one(text) == expected
+
+
+def test_month_and_day_take_the_reference_year_as_anchor():
+    t = find_dates("The militants swept through Marawi on May 23.", reference_date=REF)[0]
+    assert t.anchor == REF
+    absolute = find_dates("It happened on September 22, 2017.", reference_date=REF)[0]
+    assert absolute.anchor is None
+
+
+def test_two_months_joined_by_or_are_two_dates():
+    text = "A new round of talks is to take place in Geneva in October or November."
+    assert _found(text) == [
+        ("October", "DATE", "2017-10", None),
+        ("November", "DATE", "2017-11", None),
+    ]
+
+
+def test_a_range_of_months_is_two_dates():
+    text = "The siege lasted from May to September."
+    assert _found(text) == [
+        ("May", "DATE", "2017-05", None),
+        ("September", "DATE", "2017-09", None),
+    ]
+
+
+# --- weekdays and tense ---
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "value"),
+    [
+        # past: the most recent Friday on or before the reference date
+        ("Defense Minister Marise Payne said on Friday.", "2017-09-25", "2017-09-22"),
+        ("Defense Minister Marise Payne said on Friday.", "2017-09-22", "2017-09-22"),
+        ("A submarine fired cruise missiles on Friday.", "2017-09-24", "2017-09-22"),
+        # future: the first Friday on or after it (the day itself in a story of that day)
+        ("The council will vote on Friday.", "2017-09-25", "2017-09-29"),
+        ("Lebanon's prime minister is to visit Moscow on Friday.", "2017-09-25", "2017-09-29"),
+        ("The council will vote on Friday.", "2017-09-22", "2017-09-22"),
+        # next / last: strictly after / before
+        ("The talks resume next Friday.", "2017-09-22", "2017-09-29"),
+        ("The talks ended last Friday.", "2017-09-22", "2017-09-15"),
+    ],
+)
+def test_weekdays_follow_the_tense_of_the_sentence(text, ref, value):
+    found = find_dates(text, reference_date=ref)
+    assert [(t.type, t.value, t.anchor) for t in found] == [("DATE", value, ref)]
+
+
+def test_a_future_form_elsewhere_does_not_override_the_nearest_past_verb():
+    text = "Australia will send troops to Marawi, Defense Minister Marise Payne said on Friday."
+    assert _found(text) == [("Friday", "DATE", "2017-09-22", None)]
+
+
+def test_late_on_friday_and_parts_of_days():
+    assert _one("The threat level was raised late on Friday.") == (
+        "late on Friday",
+        "DATE",
+        "2017-09-22",
+        "END",
+    )
+    assert _one("The bomb went off during the Friday morning rush hour.") == (
+        "Friday morning",
+        "TIME",
+        "2017-09-22TMO",
+        None,
+    )
+    assert _one("Counter-attacks lasted through Tuesday night.") == (
+        "Tuesday night",
+        "TIME",
+        "2017-09-19TNI",
+        None,
+    )
+
+
+# --- relative expressions around the reference date ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "“Yesterday we saw a cowardly attack,” he said.",
+            ("Yesterday", "DATE", "2017-09-24", None),
+        ),
+        ("The minister arrived today.", ("today", "DATE", "2017-09-25", None)),
+        ("The vote is expected tonight.", ("tonight", "TIME", "2017-09-25TNI", None)),
+        ("Police made an arrest this morning.", ("this morning", "TIME", "2017-09-25TMO", None)),
+        ("Rebels shelled the town last night.", ("last night", "TIME", "2017-09-24TNI", None)),
+        ("Government forces last week reached the city.", ("last week", "DATE", "2017-W38", None)),
+        ("The army advanced earlier this week.", ("earlier this week", "DATE", "2017-W39", None)),
+        ("The army advanced quickly this week.", ("this week", "DATE", "2017-W39", None)),
+        ("Talks are to take place next week.", ("next week", "DATE", "2017-W40", None)),
+        ("A vest was discovered this month.", ("this month", "DATE", "2017-09", None)),
+        ("In a speech last month, Assad said so.", ("last month", "DATE", "2017-08", None)),
+        ("Fighting flared earlier this month.", ("earlier this month", "DATE", "2017-09", None)),
+        ("The town fell two weeks ago.", ("two weeks ago", "DATE", "2017-09-11", None)),
+        ("It was the fifth attack in Britain this year.", ("this year", "DATE", "2017", None)),
+        ("The rebels lost the city last year.", ("last year", "DATE", "2016", None)),
+        ("They were driven out earlier this year.", ("earlier this year", "DATE", "2017", None)),
+        ("Attacks this summer put police on alert.", ("this summer", "DATE", "2017-SU", None)),
+        (
+            "Forces have in recent days launched an offensive.",
+            ("recent days", "DATE", "PAST_REF", None),
+        ),
+        ("The group recently lost its stronghold.", ("recently", "DATE", "PAST_REF", None)),
+        ("The army now controls the road.", ("now", "DATE", "PRESENT_REF", None)),
+        ("The city is currently besieged.", ("currently", "DATE", "PRESENT_REF", None)),
+        (
+            "The size would be determined in coming days.",
+            ("coming days", "DATE", "FUTURE_REF", None),
+        ),
+        ("The rebels retreated in May.", ("May", "DATE", "2017-05", None)),
+        ("The country will hold elections in May.", ("May", "DATE", "2018-05", None)),
+        (
+            "It has killed 381 civilians since the beginning of April.",
+            ("the beginning of April", "DATE", "2017-04", "START"),
+        ),
+        (
+            "The man escaped from Marawi in early August.",
+            ("early August", "DATE", "2017-08", "START"),
+        ),
+        ("Fighting resumed in mid-September.", ("mid-September", "DATE", "2017-09", "MID")),
+    ],
+)
+def test_relative_expressions(text, expected):
+    assert _one(text) == expected
+
+
+def test_anaphoric_days_count_from_the_day_mentioned_last():
+    text = (
+        "Police arrested a man on Saturday over the bombing that injured 30 people a day "
+        "earlier. The station had reopened the day before."
+    )
+    found = find_dates(text, reference_date=REF)
+    assert [(t.text, t.value, t.anchor) for t in found] == [
+        ("Saturday", "2017-09-23", REF),
+        ("a day earlier", "2017-09-22", "2017-09-23"),
+        ("the day before", "2017-09-21", "2017-09-22"),
+    ]
+
+
+# --- durations and sets ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "After four months of bombardment, the city fell.",
+            ("four months", "DURATION", "P4M", None),
+        ),
+        ("The army broke a three-year siege.", ("three-year", "DURATION", "P3Y", None)),
+        (
+            "Assad is unassailable in the six-year-long conflict.",
+            ("six-year-long", "DURATION", "P6Y", None),
+        ),
+        ("Officers have skirmished for years with insurgents.", ("years", "DURATION", "PXY", None)),
+        ("Decades of insurgency have left scars.", ("Decades", "DURATION", "PXDE", None)),
+        ("He served in the jungle for a decade.", ("a decade", "DURATION", "P1DE", None)),
+        ("He has served for almost a decade.", ("almost a decade", "DURATION", "P1DE", "APPROX")),
+        (
+            "In the past two weeks, officials say, the army advanced.",
+            ("the past two weeks", "DURATION", "P2W", None),
+        ),
+        ("The ceasefire held for 48 hours.", ("48 hours", "DURATION", "PT48H", None)),
+        (
+            "The siege lasted more than four months.",
+            ("more than four months", "DURATION", "P4M", "MORE_THAN"),
+        ),
+        ("The ships will be delivered at a rate of 15 a year.", ("a year", "SET", "P1Y", None)),
+        ("The council meets every year in Geneva.", ("every year", "SET", "P1Y", None)),
+        ("Soldiers faced daily shelling.", ("daily", "SET", "P1D", None)),
+        ("The group publishes a weekly bulletin.", ("weekly", "SET", "P1W", None)),
+    ],
+)
+def test_durations_and_sets(text, expected):
+    assert _one(text) == expected
+
+
+# --- without a reference date: found, typed, never guessed ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The army said on Friday it had advanced.", ("Friday", "DATE", "XXXX-WXX-5")),
+        ("The group recently lost ground.", ("recently", "DATE", "PAST_REF")),
+        ("The rebels retreated in May.", ("May", "DATE", "XXXX-05")),
+        ("Forces reached the city last week.", ("last week", "DATE", "XXXX-WXX")),
+        ("“Yesterday we saw an attack,” he said.", ("Yesterday", "DATE", "XXXX-XX-XX")),
+        ("The offensive began this summer.", ("this summer", "DATE", "XXXX-SU")),
+        ("Police arrived on Sept. 16.", ("Sept. 16", "DATE", "XXXX-09-16")),
+        ("Rebels shelled the town on Tuesday night.", ("Tuesday night", "TIME", "XXXX-WXX-2TNI")),
+    ],
+)
+def test_relative_expressions_stay_unresolved_without_a_reference(text, expected):
+    found = find_dates(text)
+    assert [(t.text, t.type, t.value) for t in found] == [expected]
+    assert found[0].anchor is None
+    assert dt.date.today().isoformat() not in found[0].value
+
+
+def test_a_partial_publication_date_counts_as_no_reference():
+    assert _found("The army said on Friday it had advanced.", ref="XXXX-09-16") == [
+        ("Friday", "DATE", "XXXX-WXX-5", None)
+    ]
+
+
+def test_a_bad_reference_date_is_a_clear_error():
+    with pytest.raises(ValueError, match="reference_date"):
+        find_dates("on Friday", reference_date="next Tuesday")
+
+
+# --- not dates ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brigadier General Melquiades Ordiales of the Philippines 1st Marine Brigade spoke.",
+        "Fighters of Brigade 137 held the airport.",
+        "The 103rd Brigade was overrun.",
+        "The clashes killed 2009 people and wounded 1,500 fighters.",
+        "May said the threat level would stay at critical.",
+        "Prime Minister Theresa May chaired a meeting of the government's emergency committee.",
+        "Officials warned it may rain on the refugees.",
+        "The submarine fired Kalibr cruise missiles at the targets.",
+        "Covid-19 reached the camps.",
+        "Thousands marched through the capital.",
+        "Commanders planned the march on Raqqa.",
+        "An F-16 and a Su-22 were shot down.",
+        "The fund paid $2015 to each family and spent 300 million euros.",
+        "Support for the plan fell to 19 percent, or 20% in the capital.",
+        "The council passed Resolution 2254 and Resolution 2014.",
+        "British police arrested an 18-year-old man in Dover.",
+        "The convoy drove along Route 66.",
+        "The file 000_65897b68137db2a4.txt held the article.",
+        "The Russell 2000 Index fell.",
+    ],
+)
+def test_not_dates(text):
+    assert find_dates(text, reference_date=REF) == []
+
+
+# --- ALL CAPITALS and wire copy ---
+
+
+def test_all_capitals_wire_copy():
+    text = (
+        "SAN SALVADOR, 13 JAN 90 (ACAN-EFE) -- [TEXT] THE BODIES WERE FOUND TODAY. "
+        "THE ARMY SAID ON 12 JANUARY THAT REBELS ATTACKED LAST NIGHT. "
+        "IT MAY RAIN. THE MARCH ON THE CAPITAL BEGAN IN MAY."
+    )
+    assert _found(text, ref="1990-01-13") == [
+        ("13 JAN 90", "DATE", "1990-01-13", None),
+        ("TODAY", "DATE", "1990-01-13", None),
+        ("12 JANUARY", "DATE", "1990-01-12", None),
+        ("LAST NIGHT", "TIME", "1990-01-12TNI", None),
+        ("MAY", "DATE", "1989-05", None),
+    ]
+
+
+# --- contracts ---
+
+
+def test_empty_text_gives_nothing():
+    assert find_dates("") == []
+    assert find_dates("", reference_date=REF) == []
+
+
+def test_results_do_not_depend_on_what_was_processed_before():
+    first = "Syrian forces on Tuesday reached Deir al-Zor, besieged since 2014."
+    other = "On Friday, a day earlier, in May 2015, the past two weeks."
+    alone = find_dates(first, reference_date=REF)
+    find_dates(other, reference_date="2016-01-01")
+    find_dates(other)
+    assert find_dates(first, reference_date=REF) == alone
+    assert find_dates(first, reference_date=dt.date(2017, 9, 25)) == alone
+
+
+def test_sample_bodies_give_sorted_non_overlapping_offsets(sample_tables):
+    for body in sample_tables["articles"]["body"]:
+        found = find_dates(body, reference_date=REF)
+        assert found == sorted(found, key=lambda t: t.start)
+        for a, b in itertools.pairwise(found):
+            assert a.end <= b.start
+        for t in found:
+            assert body[t.start : t.end] == t.text
