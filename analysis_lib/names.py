@@ -6,7 +6,8 @@ spans the dictionary did not claim. One compiled pattern finds candidate spans
 Python then works per candidate, not per token:
 
 * leading titles and ranks are stripped and make the rest a PERSON (``Brigadier
-  General Melquiades Ordiales``, ``Deputy Secretary of State Tony Blinken``);
+  General Melquiades Ordiales``, ``Deputy Secretary of State Tony Blinken``); a
+  nationality before them gives the country (``Venezuelan Attorney General …``);
 * a sentence-initial common word is not a name (``Officials``, ``The``), nor is text in
   capitals (subheads), a day or month, an operation, a ship or a weapon acronym;
 * the type comes from cues: the last word (Ministry, Brigade -> ORGANIZATION; Province,
@@ -194,10 +195,10 @@ class NameFinder:
         sentence-initial word), when the word is very frequent.
         """
         key = (word, strong)
-        known = self._common.get(key)
-        if known is None:
-            known = self._common[key] = self._is_common(word, strong)
-        return known
+        verdict = self._common.get(key)
+        if verdict is None:
+            verdict = self._common[key] = self._is_common(word, strong)
+        return verdict
 
     def _is_common(self, word: str, strong: bool) -> bool:
         bare = word.rstrip(".").replace("’", "'")
