@@ -48,6 +48,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from analysis_lib import RESOURCE_DIR
+from analysis_lib.actors import find_actors
+from analysis_lib.casing import is_all_caps, restore_case
 from analysis_lib.numbers import QuantityMatch, find_quantities
 from analysis_lib.records import Casualty, Mention
 
@@ -77,6 +79,7 @@ _TRIGGER_TABLE = (
     (r"dead", "killed", "adj"),
     (r"(?:death|casualty)\s+toll|toll", "killed", "toll"),
     (r"deaths|fatalities|killings|executions|murders", "killed", "noun"),
+    (r"death|assassinations?|slayings?|assasinations?", "killed", "noun"),
     (r"bodies|corpses", "killed", "bodies"),
     (r"wound(?:s|ed|ing)?|injur(?:e|es|ed|ing)|hurt|maim(?:s|ed|ing)?", "injured", "verb"),
     (
@@ -88,7 +91,7 @@ _TRIGGER_TABLE = (
     (r"injuries", "injured", "noun"),
     (r"kidnap(?:s|ped|ping)?|abduct(?:s|ed|ing)?|seiz(?:e|es|ed|ing)", "kidnapped", "verb"),
     (r"hostage", "kidnapped", "hostage"),
-    (r"kidnappings|abductions", "kidnapped", "noun"),
+    (r"kidnappings|abductions|abduction", "kidnapped", "noun"),
     (r"hostages|captives", "kidnapped", "head"),
     (
         r"arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|captur(?:e|es|ed|ing)|"
@@ -96,12 +99,13 @@ _TRIGGER_TABLE = (
         "arrested",
         "verb",
     ),
-    (r"detentions", "arrested", "noun"),
+    (r"detentions|detention", "arrested", "noun"),
     (r"displac(?:e|es|ed|ing)|uproot(?:s|ed)?", "displaced", "verb"),
     (r"fled|flee(?:s|ing)?", "displaced", "intrans"),
     (r"homeless", "displaced", "adj"),
     (r"refugees", "displaced", "head"),
     (r"missing|unaccounted\s+for|disappeared", "missing", "adj"),
+    (r"disappearances?", "missing", "noun"),
 )
 _TRIGGER = re.compile(
     r"(?<![\w-])(?:"
@@ -114,6 +118,7 @@ _HINT = re.compile(
     r"kill|dead|die|death|fatal|lives|slain|slew|execut|massacr|murder|behead|assassin|lynch|"
     r"bod(?:y|ies)|corpse|cadaver|toll|perish|succumb|wound|injur|hurt|maim|burns|kidnap|"
     r"abduct|seiz|hostage|captive|arrest|detain|detention|captur|rounded|apprehend|displac|"
+    r"assassin|assasin|slay|disappearance|"
     r"uproot|fled|flee|homeless|refugee|missing|unaccounted|disappeared|gunned",
     re.IGNORECASE,
 )
@@ -528,22 +533,12 @@ def _victims(
         if q.start in used_quantities or any(v.start <= q.start < v.end for v in victims):
             continue
         if _is_bare_count(sent, q):
-            victims.append(
-                _Victim(
-                    q.start,
-                    q.end,
-                    q.start,
-                    q.end,
-                    "bare",
-                    q.low,
-                    q.high,
-                    q.qualifier,
-                    q.text,
-                    q.start,
-                    q.end,
-                    "people",
-                )
-            )
+            victims.append(_counted(q, q.start, q.end, "bare", "people"))
+            continue
+        head = _UNKNOWN_PLURAL.match(sent, q.end)
+        if head and head.group("noun").lower() not in _THINGS:
+            # "six Jesuits", "1,600 Peruvians": people the noun list lacks
+            victims.append(_counted(q, head.start("noun"), head.end(), "other", "people"))
     for p in _PRONOUN.finditer(sent):
         word = p.group()
         initial = not sent[: p.start()].strip(" “\"‘'(")
@@ -658,6 +653,42 @@ def _extend_left(
     return None  # a bare singular noun ("officer") is a modifier or a title, not a victim
 
 
+def _counted(q: QuantityMatch, head_start: int, end: int, kind: str, victim_type: str) -> _Victim:
+    """A victim phrase from a count up to its head noun."""
+    return _Victim(
+        start=q.start,
+        end=end,
+        head_start=head_start,
+        head_end=end,
+        kind=kind,
+        low=q.low,
+        high=q.high,
+        qualifier=q.qualifier,
+        count_text=q.text,
+        count_start=q.start,
+        count_end=q.end,
+        victim_type=victim_type,
+    )
+
+
+_UNKNOWN_PLURAL = re.compile(
+    r"(?:\s+(?!(?:and|or|of|in|on|at|by|for|from|with|to|were|was|are|is|have|has|had)\b)"
+    r"[A-Za-z][\w.'’-]*){0,2}?\s+(?P<noun>[A-Za-z][a-z]*[a-rt-z]s|[A-Z]+[A-RT-Z]S)\b"
+)
+#: Plural nouns often counted in conflict news that are not people.
+_THINGS = frozenset(
+    """vehicles cars trucks tanks buses houses homes buildings villages towns cities
+    positions bases rockets missiles shells bombs mines weapons rifles guns kilometers
+    kilometres miles hectares tons tonnes barrels dollars euros pounds days weeks months
+    years hours minutes times percent points districts provinces areas schools hospitals
+    mosques churches roads bridges planes aircraft helicopters boats ships drones cattle
+    cows sheep goats animals horses camels dogs shops stores offices banks branches
+    attacks incidents bombings explosions operations raids strikes airstrikes cases
+    rounds shots bullets grenades charges sticks kilos grams meters metres feet yards
+    tents boxes bags bottles documents votes seats""".split()
+)
+
+
 def _is_bare_count(sent: str, q: QuantityMatch) -> bool:
     """``killed 12 in Kabul``, ``12 dead``: a count with no noun after it."""
     after = sent[q.end : q.end + 30]
@@ -757,6 +788,10 @@ def _victims_for(sent: str, trig: _Trigger, victims: list[_Victim]) -> list[_Vic
             for v in victims
             if v.head_start <= trig.start and trig.end <= v.head_end and v.count_text
         ]
+    if form in ("noun", "verb") and trig.text.lower() in _EVENT_NOUNS:
+        event = _event_noun_victims(sent, trig, victims)
+        if event is not None:
+            return event
     if form == "noun":
         counted = _nominal_count(sent, trig, victims)
         return [counted] if counted else []
@@ -794,6 +829,55 @@ def _victims_for(sent: str, trig: _Trigger, victims: list[_Victim]) -> list[_Vic
         return []  # "the man we arrested": a back-reference, not a new statement
     # passive verbs, intransitives, adjectives: the subject before
     return _subject_victims(sent, trig, before)
+
+
+_EVENT_NOUNS = frozenset(
+    """murder murders assassination assassinations assasination assasinations killing killings
+    massacre massacres slaying slayings execution executions death deaths kidnapping
+    kidnappings abduction abductions arrest arrests detention detentions disappearance
+    disappearances wounding injuries""".split()
+)
+_ATTEMPT = re.compile(
+    r"\b(?:attempted|attempt(?:s|ed)?\s+(?:at|to)|failed|foiled|plot(?:ted)?\s+(?:to|for)|alleged)\s+$",
+    re.I,
+)
+
+
+def _event_noun_victims(sent: str, trig: _Trigger, victims: list[_Victim]) -> list[_Victim] | None:
+    """``the murder of X and Y``, ``X's murder``, ``injuries to a child``; None if neither."""
+    before = sent[max(0, trig.start - 30) : trig.start]
+    after = sent[trig.end : trig.end + 12]
+    if re.search(r"\bto\s+$", before) and trig.text.lower() == "death":
+        return []  # "sentenced 20 men to death": a sentence, not a casualty
+    if _ATTEMPT.search(before) or re.match(
+        r"\s+(?:attempts?|plots?|threats?|squads?|penalty|sentences?|row)\b", after, re.I
+    ):
+        return []  # "attempted assassination", "death threats", "death squad"
+    link = re.match(r"\s+(?:of|to|against)\s+(?:the\s+)?", after, re.IGNORECASE)
+    if link and (link.group().strip().lower().startswith("of") or trig.text.lower() == "injuries"):
+        group: list[_Victim] = []
+        pos = trig.end + len(link.group())
+        for v in victims:
+            if v.start < pos:
+                continue
+            gap = sent[pos : v.start]
+            if group and not re.fullmatch(
+                r"(?:\s+(?:of|from|at|in)\s+[^,;]{1,50}?)?(?:,[^,;]{0,80})?\s*(?:,\s*)?(?:and\s+|as\s+well\s+as\s+)?(?:(?:their|his|her|the)\s+)?",
+                gap,
+                re.I,
+            ):
+                break
+            if not group and gap.strip():
+                break
+            group.append(v)
+            pos = v.end
+        return group
+    for v in victims:
+        if v.kind == "person" and re.fullmatch(
+            r"\s*['’]s?\s+(?:[\w-]+\s+){0,2}", sent[v.end : trig.start]
+        ):
+            return [v]  # "Lopez Albujar's murder"
+    return None
 
 
 def _is_number_of(sent: str, trig: _Trigger) -> bool:
@@ -874,7 +958,9 @@ def _subject_victims(sent: str, trig: _Trigger, before: list[_Victim]) -> list[_
         group = [last]
         for v in reversed(before[:-1]):  # "12 soldiers and three civilians were killed"
             between = sent[v.end : group[0].start]
-            if re.fullmatch(r"\s*(?:,\s*)?(?:and|,)\s*", between, re.I) and v.kind == last.kind:
+            if re.fullmatch(
+                r"(?:\s+(?:of|from|at|in)\s+[^,;]{1,50}?)?\s*(?:,\s*)?(?:and|,)\s*", between, re.I
+            ) and (v.kind == last.kind or {v.kind, last.kind} <= {"noun", "person"}):
                 group.insert(0, v)
             elif v.kind == "noun" and last.kind in ("noun", "person") and _of_phrase(between):
                 group = [v]  # "a commander of Syria’s National Defense Forces": the head
@@ -888,8 +974,8 @@ def _subject_victims(sent: str, trig: _Trigger, before: list[_Victim]) -> list[_
 def _apposition_then_aux(gap: str) -> bool:
     """`` of Syria’s NDF, a pro-Assad militia, was also reportedly``: skip both."""
     m = re.fullmatch(
-        rf"\s*(?:(?:of|from|in|with|at|on|near|belonging\s+to)\s+[^,;:]{{1,60}}?)?\s*"
-        rf"(?:,[^,;:]{{1,80}},)?\s*(?:{_AUX_BEFORE.pattern})",
+        rf"\s*(?:(?:of|from|in|with|at|on|near|belonging\s+to|who|that)\s+[^,;:]{{1,60}}?)?\s*"
+        rf"(?:,[^,;:]{{1,80}},)?\s*,?\s*(?:{_AUX_BEFORE.pattern})",
         gap.rstrip() + " ",
         re.IGNORECASE,
     )
@@ -1305,6 +1391,8 @@ def _sentence_casualties(
         for m in ctx.mentions
         if offset <= m.start and m.end <= offset + len(sent)
     ]
+    if is_all_caps(sent):  # names cannot be told by case: restore it first (same offsets)
+        mentions = [m._replace(text=sent[m.start : m.end]) for m in find_actors(restore_case(sent))]
     victims = _victims(sent, find_quantities(sent), mentions, headline=headline)
     if not victims:
         return []
@@ -1455,7 +1543,7 @@ def _fits(trig: _Trigger, v: _Victim) -> bool:
             "migrants",
         ) and (v.count_text is not None)
     if trig.text.lower().startswith(("seiz", "captur")):
-        return v.kind != "bare"
+        return v.kind not in ("bare", "other")
     return True
 
 
@@ -1543,10 +1631,8 @@ def find_casualties(
     from analysis_lib.sentences import split_sentences
 
     if mentions is None:
-        from analysis_lib.actors import find_actors
-
         mentions = find_actors(text)
-    sentences = [(s.start, s.end) for s in split_sentences(text)]
+    sentences = [(s.start, s.end) for s in split_sentences(restore_case(text))]
     return find_article_casualties(
         "", text, sentences, mentions, reference_date=reference_date, dateline_place=dateline_place
     )
@@ -1589,8 +1675,6 @@ def find_article_casualties(
     out: list[Casualty] = []
     if headline and _HINT.search(headline):
         if headline_mentions is None:
-            from analysis_lib.actors import find_actors
-
             headline_mentions = find_actors(headline)
         head_ctx = _Context(
             headline, tuple(headline_mentions), ctx.reference_date, dateline_place, ctx.sources

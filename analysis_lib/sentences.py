@@ -13,6 +13,7 @@ lines end like sentences), so a sentence never crosses a paragraph or a subhead.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -70,32 +71,56 @@ def iter_paragraphs(text: str) -> Iterator[tuple[int, int]]:
 
     A line is joined to the next when it does not end like a sentence and the next
     line starts in lower case (a wrapped line), so agency copies with one paragraph
-    per line and hard-wrapped dumps both come out right.
+    per line and hard-wrapped dumps both come out right. In a text wrapped at a fixed
+    width (most lines that a single line break follows are 40 to 100 characters long,
+    as in bulletins and old wire copy), paragraphs are the blocks between blank lines.
 
     Example:
         >>> text = "First para ends.\\nSECOND HEAD\\nA wrapped line goes\\non here."
         >>> [text[s:e] for s, e in iter_paragraphs(text)]
         ['First para ends.', 'SECOND HEAD', 'A wrapped line goes\\non here.']
+        >>> wire = ("GUERRILLAS ATTACKED THE GARRISON OF THE 1ST INFANTRY BRIGADE AND A\\n"
+        ...         "15-YEAR-OLD GIRL WAS WOUNDED, THE ARMY SAID IN A STATEMENT ISSUED\\n"
+        ...         "TONIGHT IN SAN SALVADOR.\\n\\nTHE ARMY SAID THE REBELS FLED.")
+        >>> len(list(iter_paragraphs(wire)))
+        2
     """
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+    fixed_width = _is_fixed_width(text, lines)
     start = end = None
     prev_line = ""
-    for m in _LINE.finditer(text):
-        line = m.group()
+    for line_start, line_end in lines:
+        line = text[line_start:line_end]
         if start is not None:
-            gap = text[end : m.start()]
-            wrapped = (
-                gap.count("\n") == 1
-                and prev_line[-1] not in _LINE_END_OK
-                and not prev_line.isupper()
-                and line[0].islower()
+            single = text.count("\n", end, line_start) == 1
+            wrapped = single and (
+                fixed_width
+                or (
+                    prev_line[-1] not in _LINE_END_OK
+                    and not prev_line.isupper()
+                    and line[0].islower()
+                )
             )
             if wrapped:
-                end, prev_line = m.end(), line
+                end, prev_line = line_end, line
                 continue
             yield start, end
-        start, end, prev_line = m.start(), m.end(), line
+        start, end, prev_line = line_start, line_end, line
     if start is not None:
         yield start, end
+
+
+def _is_fixed_width(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Most lines followed by a single line break are 40–100 characters long."""
+    lengths = [
+        e - s
+        for (s, e), (next_start, _) in itertools.pairwise(lines)
+        if text.count("\n", e, next_start) == 1
+    ]
+    if len(lengths) < 2:
+        return False
+    in_band = sum(40 <= n <= 100 for n in lengths)
+    return in_band >= 0.75 * len(lengths)
 
 
 def split_sentences(text: str) -> list[Sentence]:
