@@ -341,7 +341,7 @@ _TRIGGER = re.compile(
     r"\b(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
     r"|sec|min|hour|day|night|week|fortnight|quarter|year|decade|centur|to(?:day|night|morrow)"
     r"|yesterday|now|current|recent|lately|daily|annual|hourly|morning|afternoon|evening"
-    r"|midnight|noon|past|future|spring|summer|autumn|fall|winter|term)\w*"
+    r"|midnight|noon|past|future|spring|summer|autumn|fall|winter|term|moment)\w*"
 )
 
 _SMALL_NUMBERS = [
@@ -428,8 +428,8 @@ _MODS = {
     "at most": "EQUAL_OR_LESS",
     "up to": "EQUAL_OR_LESS",
     "no more than": "EQUAL_OR_LESS",
-    "nearly": "APPROX",
-    "almost": "APPROX",
+    "nearly": "LESS_THAN",
+    "almost": "LESS_THAN",
     "about": "APPROX",
     "around": "APPROX",
     "roughly": "APPROX",
@@ -696,7 +696,7 @@ _TENSE_MARK = re.compile(
     r"|began|fought|met|held|gave|made|sent|left|struck|shot|found|broke|won|lost|fell|rose|saw"
     r"|spoke|wrote|ran|drove|flew|knew|brought|caught|sought|stood|got|became|overran|withdrew"
     r"|kept|felt|heard|paid|built|spent|fled|stole|chose|threw|grew|blew|drew|shook|hid|rode"
-    r"|sank|hit)|(?P<weak>\w{3,}ed))\b"
+    r"|sank|hit|put|set|cut|shut|cast|spread|hurt|burst)|(?P<weak>\w{3,}ed))\b"
 )
 #: Words in -ed that are not past verbs (or are adjectives in news): they mark no tense.
 _NOT_PAST = frozenset(
@@ -727,7 +727,13 @@ _NOT_PAST = frozenset(
         "shed",
     ]
 )
-_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+#: Where the clause that gives an expression its tense begins or ends.
+_CLAUSE_BREAK = re.compile(r"[.!?]\s|\n|;\s|,?\s(?:but|while|whereas|although|though)\s")
+#: A modal or ``to`` right before a past form makes it future: ``will be held``, ``to be put``.
+_MODAL_BEFORE = re.compile(
+    r"\b(?P<modal>will|would|shall|'ll|’ll|could|might|may|should|must|can)\s+"
+    r"(?:(?:not|be|have|been|also|then|now)\s+){0,2}$"
+)
 
 
 class _Found(NamedTuple):
@@ -886,6 +892,9 @@ def _point_of(value: str) -> tuple[_dt.date, int] | None:
         return None
 
 
+_FUTURE_FORM = object()  # a past form after a modal: "will be held"
+
+
 class _Scan:
     """State of one find_dates call: the text, what was found, the last day mentioned."""
 
@@ -952,13 +961,15 @@ class _Scan:
         """
         low = self.low
         begin = max(0, start - 200)
-        for m in _SENTENCE_END.finditer(low, begin, start):
+        for m in _CLAUSE_BREAK.finditer(low, begin, start):
             begin = m.end()
         mark = weak = now = None
         for m in _TENSE_MARK.finditer(low, begin, start):
             if not self.counts_as_tense(m, start):
                 continue
-            if m["weak"]:
+            if (m["past"] or m["weak"]) and self.after_modal(m.start()):
+                mark = _FUTURE_FORM  # will be held, could be put
+            elif m["weak"]:
                 weak = m
             elif m["now"]:
                 now = m
@@ -968,18 +979,25 @@ class _Scan:
         if mark is None and now is not None:
             return "present"
         if mark is None:
-            stop = _SENTENCE_END.search(low, end, end + 200)
+            stop = _CLAUSE_BREAK.search(low, end, end + 200)
             for m in _TENSE_MARK.finditer(low, end, stop.start() if stop else end + 200):
                 if not m["now"] and self.counts_as_tense(m, -1):
                     mark = m
+                    if (m["past"] or m["weak"]) and self.after_modal(m.start()):
+                        mark = _FUTURE_FORM
                     break
         if mark is None:
             return "unknown"
-        return "future" if mark["fut"] else "past"
+        return "future" if mark is _FUTURE_FORM or mark["fut"] else "past"
 
     def direction(self, start: int, end: int) -> str:
         """``future`` for a future sentence, else ``past`` (present and unknown included)."""
         return "future" if self.tense(start, end) == "future" else "past"
+
+    def after_modal(self, start: int) -> bool:
+        """Whether a modal verb (not Theresa May) comes right before ``start``."""
+        m = _MODAL_BEFORE.search(self.low, max(0, start - 30), start)
+        return m is not None and (m["modal"] != "may" or self.text[m.start("modal")] == "m")
 
     def counts_as_tense(self, m: re.Match[str], expression_start: int) -> bool:
         """Whether a tense word found by _TENSE_MARK is one here."""
@@ -1415,26 +1433,38 @@ _REF_WORDS = {
     "recently": "PAST_REF",
     "lately": "PAST_REF",
     "recent": "PAST_REF",
+    "moment": "PRESENT_REF",
 }
 _UNIT_AHEAD = re.compile(
     r"\s+(?:(?:few|several|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?"
-    r"(?:days|weeks|months|years|decades|hours|times)\b"
+    r"(?:days|weeks|months|years|decades|hours|times|history|past|period)\b"
+)
+
+
+_MOMENT_LEFT = re.compile(
+    r"(?<![\w'’.-])(?:this|the\s+present|the\s+current|at\s+(?P<the>the))\s+$"
 )
 
 
 def _ref_word(scan: _Scan, s: int, e: int, word: str) -> None:
-    """``now``, ``currently`` (PRESENT_REF), ``recently``, ``recent`` (PAST_REF)."""
+    """``now``, ``currently``, ``this moment`` (PRESENT_REF), ``recently``, ``recent days``
+    (PAST_REF). ``recent`` before another noun (``recent blasts``) describes an event and
+    is not an expression by itself."""
     low = scan.low
+    start = s
     if word == "recent":
         m = _UNIT_AHEAD.match(low, e)
         if m:  # "recent days", "in recent years": one expression
             scan.add(s, m.end(), "DATE", "PAST_REF")
-            return
+        return
+    if word == "moment":
+        lm = scan.left(_MOMENT_LEFT, s, 20)
+        if lm is None or low[e : e + 1] == "-":
+            return  # "the moment they arrived": a clause, not the present
+        start = lm.start("the") if lm["the"] else lm.start()
     if word == "now" and (low[max(0, s - 5) : s] == "from " or low[e : e + 1] == "-"):
         return  # "a week from now" is read at the unit; "now-cancelled" is an adjective
-    if word == "recent" and low[max(0, s - 5) : s] == "most ":
-        return  # "its most recent model": the latest, not a time
-    scan.add(s, e, "DATE", _REF_WORDS[word])
+    scan.add(start, e, "DATE", _REF_WORDS[word])
 
 
 _PAST_FUTURE = re.compile(r"(?<![\w'’.-])the\s+(?:(?:near|distant|foreseeable|recent)\s+)?$")
@@ -1551,7 +1581,7 @@ def _season(scan: _Scan, s: int, e: int, word: str) -> None:
 class _UnitPhrase:
     """What precedes and follows a unit word (``the past two weeks``, ``a year ago``)."""
 
-    __slots__ = ("after", "amount", "det", "end", "mod", "num", "plural", "rel", "start")
+    __slots__ = ("after", "amount", "det", "end", "inday", "mod", "num", "plural", "rel", "start")
 
     def __init__(self, scan: _Scan, s: int, e: int, plural: bool) -> None:
         self.plural = plural
@@ -1569,6 +1599,7 @@ class _UnitPhrase:
                 # "over the years", "over the past year": a preposition, not a modifier
                 self.start = m.start("det") if self.det else m.start("rel") if self.rel else s
                 self.mod = None
+        self.inday = g.get("inday")  # "earlier in the week", "late in the day"
         edge = g.get("edgeof") or g.get("inday") or g.get("edge")
         if edge:
             word = edge.split()[1] if edge.startswith("the ") else edge.split()[0]
@@ -1717,6 +1748,8 @@ def _unit_point(scan: _Scan, p: _UnitPhrase, unit: str) -> bool:
         ):
             return add(scan.anaphor("D"), -1 if p.after[0] == "before" else 1, p.after[1])
         return add(scan.anaphor("D"), 0)  # the day, late in the day: the day last mentioned
+    if p.inday is not None:
+        return add(scan.anaphor(unit), 0)  # earlier in the week: the week last mentioned
     if p.mod is not None:
         return add(ref, 0)  # the beginning of the year, the end of the month
     return False
@@ -1771,8 +1804,8 @@ def _unit_reference(scan: _Scan, p: _UnitPhrase) -> bool:
         value = "FUTURE_REF"
     elif p.rel in ("recent", "past", "last") and p.det is None:
         value = "PAST_REF"
-    elif p.det == "these" and p.rel is None:
-        value = "PRESENT_REF"
+    elif p.det == "these" and p.rel in (None, "final", "last", "past"):
+        value = "PRESENT_REF"  # these days, these final days
     else:
         return False
     scan.add(p.start, p.end, "DATE", value)
