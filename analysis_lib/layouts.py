@@ -28,6 +28,7 @@ span of one article or in a residue record (cover pages, separators, search summ
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -197,7 +198,7 @@ def _lines(text: str) -> _Doc:
     for m in _LINE.finditer(text):
         starts.append(m.start())
         ends.append(m.end())
-        gap.append(not starts[:-1] or text.count("\n", prev, m.start()) >= 2)
+        gap.append(len(starts) == 1 or text.count("\n", prev, m.start()) >= 2)
         prev = m.end()
     return _Doc(text, starts, ends, gap)
 
@@ -247,7 +248,9 @@ class _Builder:
                 reporters, writers, editors = _parse_credits(last)
                 values.update(reporters=reporters, writers=writers, editors=editors)
                 self.span("credits", credit_start, end)
-                pieces[-1] = (start, len(text[:cut].rstrip()))
+                while cut > start and text[cut - 1].isspace():
+                    cut -= 1
+                pieces[-1] = (start, cut)
         for start, end in pieces:
             self.span("body", start, end)
         body = "\n\n".join(text[s:e] for s, e in pieces)
@@ -566,9 +569,15 @@ def _segment_factiva_fields(text: str, source: str) -> Segmentation:
     residue = [
         r for r in [_residue(doc, source, 0, (starts[0] if starts else n) - 1, "cover page")] if r
     ]
+    at = 0
     for k, lo in enumerate(starts):
         hi = (starts[k + 1] if k + 1 < len(starts) else n) - 1
-        fields = [(i, label) for i, label in labels if lo <= i <= hi]
+        while at < len(labels) and labels[at][0] < lo:
+            at += 1
+        fields = []
+        while at < len(labels) and labels[at][0] <= hi:
+            fields.append(labels[at])
+            at += 1
         an = next((i for i, label in fields if label == "AN"), None)
         if an is not None:
             stop = _paragraph_end(doc, an, hi + 1) if not _FACTIVA_DOC.search(doc.line(an)) else an
@@ -670,7 +679,8 @@ def _segment_factiva(text: str, source: str) -> Segmentation:
     region_lo = 0
     for k, anchor in enumerate(anchors):
         nxt = anchors[k + 1] if k + 1 < len(anchors) else n
-        end_doc = next((d for d in doc_lines if anchor < d < nxt), None)
+        at = bisect.bisect_right(doc_lines, anchor)
+        end_doc = doc_lines[at] if at < len(doc_lines) and doc_lines[at] < nxt else None
         head_lo = _factiva_head_start(doc, region_lo, anchor)
         if head_lo > region_lo:
             reason = "cover page" if not articles else "fragment without body"

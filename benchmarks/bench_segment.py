@@ -10,6 +10,10 @@ What it measures (printed figures only; nothing is asserted):
   small files, segmenting each document and keeping only counts. Throughput comes from an
   un-traced pass; memory from separate ``tracemalloc`` passes over the first N/4, N/2 and
   N files, which should show a peak that does not grow with the number of files.
+* **Layouts.** Each fixture of ``tests/fixtures/layouts`` (LexisNexis, Nexis Uni, Factiva,
+  bulletins, classic and modern wires) repeated to ~5 MB and segmented as one document, plus
+  :func:`analysis_lib.layouts.detect_layout` alone (it reads the first 4 KB only), and a zip
+  of dump parts streamed through :func:`analysis_lib.corpus.iter_documents`.
 * **Sentences** (informational). :func:`analysis_lib.sentences.split_sentences` on the
   article bodies of the first ~5 MB of the dump.
 
@@ -504,6 +508,96 @@ def profile_segment(dump: Path, nbytes: int, top: int = 15) -> None:
         stats.strip_dirs().sort_stats(key).print_stats(top)
 
 
+# --------------------------------------------------------------------------- layouts
+
+LAYOUT_DIR = PROJECT_ROOT / "tests" / "fixtures" / "layouts"
+LAYOUT_MB = 5.0
+
+
+def bench_layouts(nbytes: float = LAYOUT_MB * MB) -> list[dict]:
+    """Segment each layout fixture repeated to ~``nbytes`` (one document per layout).
+
+    Also times :func:`analysis_lib.layouts.detect_layout` alone, which reads only the first
+    ``HEAD_CHARS`` characters, so its cost does not grow with the document.
+    """
+    from analysis_lib.layouts import detect_layout
+    from analysis_lib.segment import segment_text
+
+    rows = []
+    for path in sorted(LAYOUT_DIR.glob("*.txt")):
+        unit = path.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
+        text = unit * max(1, int(nbytes // len(unit.encode())))
+        size = len(text.encode()) / MB
+        seg, t_seg = timed(lambda text=text, name=path.name: segment_text(text, source=name))
+        _, t_detect = timed(lambda text=text: [detect_layout(text) for _ in range(1000)])
+        rows.append(
+            {
+                "name": path.name,
+                "bytes_per_article": len(unit.encode())
+                // max(1, len(seg.articles) // (len(text) // len(unit))),
+                "layout": detect_layout(text),
+                "mb": size,
+                "articles": len(seg.articles),
+                "seg": t_seg,
+                "detect_us": t_detect.wall * 1000,
+            }
+        )
+    return rows
+
+
+def build_vendor_exports(nbytes: float = LAYOUT_MB * MB) -> dict[str, str]:
+    """LexisNexis and bulletin dumps of full-size articles (the varied sample articles).
+
+    The fixtures' items are a few hundred bytes; these carry the sample's real article
+    lengths, so their MB/s compare with the wire dump's.
+    """
+    articles = load_sample_articles()
+    lexis, bulletin = [], []
+    size = 0
+    for n, text in enumerate(iter_varied_articles(articles), start=1):
+        paragraphs = [p for p in text.split("\n\n") if p.strip()]
+        headline, body = paragraphs[0], "\n\n".join(paragraphs[1:]) or paragraphs[0]
+        lexis.append(
+            f"                 {n} of 99999 DOCUMENTS\n\n                 Invented Daily\n\n"
+            f"          September {n % 28 + 1}, 2017 Tuesday\n\n{headline}\n\nBYLINE: Ann Lee\n\n"
+            f"LENGTH: {len(body.split())} words\n\n{body}\n\nLOAD-DATE: September 30, 2017\n\n"
+            "LANGUAGE: ENGLISH\n\n          Copyright 2017 Invented Daily\n\n"
+        )
+        bulletin.append(
+            f"DEV-BENCH-{n:05d}\n\n   LIMA, {n % 28 + 1} SEP 89 (TELEVISION PERUANA) -- [TEXT] "
+            f"{body.upper()}\n\n"
+        )
+        size += len(lexis[-1])
+        if size >= nbytes:
+            break
+    return {
+        "lexisnexis (full-size articles)": "".join(lexis),
+        "bulletin (full-size)": "".join(bulletin),
+    }
+
+
+def bench_zip(dump: Path, members: int = 20) -> dict:
+    """Stream a zip of ``members`` copies of the first MB of the dump through the loader."""
+    import zipfile
+
+    from analysis_lib.corpus import iter_documents
+    from analysis_lib.segment import segment_text
+
+    head = _read_head(dump, int(MB))
+    target = DATA_ROOT / "dumps.zip"
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for k in range(members):
+            archive.writestr(f"2017/part{k:02d}.txt", head)
+
+    def run() -> int:
+        return sum(
+            len(segment_text(d.text, source=d.doc_id).articles) for d in iter_documents(target)
+        )
+
+    articles, t = timed(run)
+    return {"mb": members * len(head.encode()) / MB, "articles": articles, "time": t}
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -612,6 +706,30 @@ def main(argv: list[str] | None = None) -> int:
         f"{_rate(sent['sentences'], ss.wall):.0f} sentences/s ({ss}; {sent['sentences']} sentences)"
     )
 
+    # Layouts (vendor exports, bulletins, classic wires) and a zip read in place.
+    _log("segmenting the layout fixtures ...")
+    print(f"\nlayouts (each fixture repeated to ~{LAYOUT_MB:g} MB, one document):")
+    layout_rows = bench_layouts()
+    for row in layout_rows:
+        print(
+            f"  {row['name']:20s} {row['layout']:15s} {_rate(row['mb'], row['seg'].wall):6.1f} MB/s, "
+            f"{_rate(row['articles'], row['seg'].wall):.0f} articles/s (~{row['bytes_per_article']} "
+            f"B/article; detect_layout {row['detect_us']:.0f} us/document)"
+        )
+    for label, text in build_vendor_exports().items():
+        mb_ = len(text.encode()) / MB
+        seg_, t_ = timed(lambda text=text: segment_text(text, source="vendor"))
+        print(
+            f"  {label:36s} {_rate(mb_, t_.wall):6.1f} MB/s, "
+            f"{_rate(len(seg_.articles), t_.wall):.0f} articles/s ({len(seg_.articles)} articles)"
+        )
+    zipped = bench_zip(data.dump)
+    print(
+        f"zip read in place ({zipped['mb']:.1f} MB in 20 members, deflate): "
+        f"{_rate(zipped['mb'], zipped['time'].wall):.1f} MB/s load+segment "
+        f"({zipped['articles']} articles; {zipped['time']})"
+    )
+
     # Summary.
     both = _rate(size_mb, t_both)
     stream_rate = _rate(data.many_bytes / MB, st.wall)
@@ -638,6 +756,12 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"split_sentences: {_rate(sent['bytes'] / MB, ss.wall):.1f} MB/s, "
         f"{_rate(sent['sentences'], ss.wall):.0f} sentences/s"
+    )
+    slowest = min(layout_rows, key=lambda r: _rate(r["mb"], r["seg"].wall))
+    print(
+        f"layouts: slowest {slowest['layout']} "
+        f"{_rate(slowest['mb'], slowest['seg'].wall):.1f} MB/s; detection "
+        f"{max(r['detect_us'] for r in layout_rows):.0f} us/document at most"
     )
     print(f"max RSS at end: {max_rss_mb():.0f} MB")
     verdict = "met" if both >= TARGET_MB_S else "NOT met"
