@@ -41,9 +41,11 @@ lab: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_segment.py
 	$(BIN)/python benchmarks/bench_actors.py
+	$(BIN)/python benchmarks/bench_dates.py
 
 eval: $(STAMP)
 	$(BIN)/python benchmarks/eval_actors.py
+	$(BIN)/python benchmarks/eval_dates.py
 
 clean:
 	rm -rf $(VENV) reports .pytest_cache .ruff_cache

@@ -579,3 +579,49 @@ def test_nothing_is_found_where_the_gold_says_there_is_no_timex(dates_gold, samp
                 article["article_id"],
                 g,
             )
+
+
+# --- dev evaluation and benchmark scripts ---
+
+
+@pytest.mark.parametrize("script", ["eval_dates", "bench_dates"])
+def test_dev_scripts_skip_cleanly_without_dev_data(script, tmp_path, capsys):
+    import importlib.util
+
+    from analysis_lib import PROJECT_ROOT
+
+    spec = importlib.util.spec_from_file_location(
+        script, PROJECT_ROOT / "benchmarks" / f"{script}.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--dev-data", str(tmp_path / "absent")]) == 0
+    assert "skipped" in capsys.readouterr().out
+
+
+def test_eval_scores_values_and_matches_one_to_one():
+    import importlib.util
+
+    from analysis_lib import PROJECT_ROOT
+
+    spec = importlib.util.spec_from_file_location(
+        "eval_dates", PROJECT_ROOT / "benchmarks" / "eval_dates.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.same_value("P1DE", "P10Y") and not module.same_value("P1DE", "P1Y")
+    assert not module.same_value("PXY", "P2Y") and module.same_value("2017-W38", "2017-W38")
+    text = "Deliveries run from 2009 to 2011."
+    preds = find_dates(text)
+    golds = [
+        {"start": 15, "end": 32, "type": "DURATION", "value": "P2Y"},
+        {"start": 20, "end": 24, "type": "DATE", "value": "2009"},
+        {"start": 28, "end": 32, "type": "DATE", "value": "2011"},
+    ]
+    pairs = module.match(preds, golds)
+    matched = {
+        (p.text, g["text"] if "text" in g else text[g["start"] : g["end"]])
+        for p, g in pairs
+        if p and g
+    }
+    assert matched == {("2009", "2009"), ("2011", "2011")}
