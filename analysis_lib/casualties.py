@@ -79,12 +79,18 @@ _TRIGGER_TABLE = (
     (r"dead", "killed", "adj"),
     (r"(?:death|casualty)\s+toll|toll", "killed", "toll"),
     (r"deaths|fatalities|killings|executions|murders", "killed", "noun"),
-    (r"death|assassinations?|slayings?|assasinations?", "killed", "noun"),
+    (r"death|assassinations?|slayings?|assasinations?|slaughter", "killed", "noun"),
+    (r"maiming", "injured", "noun"),
     (r"bodies|corpses", "killed", "bodies"),
-    (r"wound(?:s|ed|ing)?|injur(?:e|es|ed|ing)|hurt|maim(?:s|ed|ing)?", "injured", "verb"),
     (
-        r"suffered\s+(?:(?:serious|minor|severe|gunshot|shrapnel)\s+)?"
-        r"(?:burns|injuries|wounds)",
+        r"wound(?:s|ed|ing)?|injur(?:e|es|ed|ing)|hurt|maim(?:s|ed|ing)?|beat(?:s|en|ing)?",
+        "injured",
+        "verb",
+    ),
+    (r"lives", "killed", "noun"),
+    (
+        r"suffered\s+(?:(?:mostly|only|serious|minor|severe|gunshot|shrapnel|light|"
+        r"critical|life-threatening|multiple)\s+){0,2}(?:burns|injuries|wounds)",
         "injured",
         "intrans",
     ),
@@ -100,6 +106,11 @@ _TRIGGER_TABLE = (
         "verb",
     ),
     (r"detentions|detention", "arrested", "noun"),
+    (
+        r"jailed|imprisoned|in\s+(?:jail|prison|custody|detention)|behind\s+bars",
+        "arrested",
+        "adj",
+    ),
     (r"displac(?:e|es|ed|ing)|uproot(?:s|ed)?", "displaced", "verb"),
     (r"fled|flee(?:s|ing)?", "displaced", "intrans"),
     (r"homeless", "displaced", "adj"),
@@ -118,7 +129,7 @@ _HINT = re.compile(
     r"kill|dead|die|death|fatal|lives|slain|slew|execut|massacr|murder|behead|assassin|lynch|"
     r"bod(?:y|ies)|corpse|cadaver|toll|perish|succumb|wound|injur|hurt|maim|burns|kidnap|"
     r"abduct|seiz|hostage|captive|arrest|detain|detention|captur|rounded|apprehend|displac|"
-    r"assassin|assasin|slay|disappearance|"
+    r"assassin|assasin|slay|disappearance|jail|prison|custody|bars|beat|"
     r"uproot|fled|flee|homeless|refugee|missing|unaccounted|disappeared|gunned",
     re.IGNORECASE,
 )
@@ -175,6 +186,7 @@ _ADVERBS = (
 )
 _PASSIVE_BEFORE = re.compile(rf"{_BE}(?:\s+{_ADVERBS})*\s+$", re.IGNORECASE)
 _AUX_BEFORE = re.compile(
+    rf"(?:(?:who|that|which)\s+)?"
     rf"(?:{_BE}|has|have|had|who|that|which|and|to|to\s+have|remain(?:s|ed)?|went|gone|go|"
     rf"(?:{_BE}\s+)?(?:forced|compelled|made)\s+to)(?:\s+{_ADVERBS})*\s+$"
     rf"|(?:{_ADVERBS}\s+)+$|^$",
@@ -182,7 +194,7 @@ _AUX_BEFORE = re.compile(
 )
 _OBJECT_GAP = re.compile(
     r"(?:\s+(?:a\s+total\s+of|an\s+estimated|also|reportedly|at\s+least|another|nearly|"
-    r"almost|some|up\s+to|off|more\s+than|over|as\s+many\s+as))*\s+$",
+    r"almost|some|up\s+to|off|more\s+than|over|as\s+many\s+as|the|all))*\s+$",
     re.IGNORECASE,
 )
 _NEGATION = re.compile(
@@ -507,7 +519,7 @@ def _victims(
         victim.victim = _victim_actor(sent, victim, mentions)
         victims.append(victim)
     for m in mentions:
-        if m.entity_type == "PERSON" and not any(
+        if _is_person_like(m) and not any(
             v.start <= m.start < v.end or m.start <= v.start < m.end for v in victims
         ):
             victims.append(
@@ -533,7 +545,9 @@ def _victims(
         if q.start in used_quantities or any(v.start <= q.start < v.end for v in victims):
             continue
         if _is_bare_count(sent, q):
-            victims.append(_counted(q, q.start, q.end, "bare", "people"))
+            more = re.match(r"\s+(?:more|others|other\s+people)\b", sent[q.end :], re.IGNORECASE)
+            end = q.end + (more.end() if more else 0)  # "five more were wounded"
+            victims.append(_counted(q, q.start, end, "bare", "people"))
             continue
         head = _UNKNOWN_PLURAL.match(sent, q.end)
         if head and head.group("noun").lower() not in _THINGS:
@@ -624,7 +638,14 @@ def _extend_left(
         )  # fmt: skip
     if head.group().lower() in _COLLECTIVE:
         plural = True  # "an oil exploration team": people, but how many is not said
-    if not plural and (determiner is not None or headline):  # headlines drop articles
+    ends_phrase = re.match(
+        r"\s*(?:$|[^\w\s]|(?:in|on|at|near|was|were|is|has|and|after|during|with|by|killed|"
+        r"died|dies|wounded|injured|kidnapped|abducted|arrested|detained)\b)",
+        sent[head.end() :],
+        re.IGNORECASE,
+    )
+    if not plural and (determiner is not None or headline or (ends_phrase and modifiers)):
+        # headlines drop articles: "kills Russian major general in Syria"
         return _Victim(
             np_start,
             head.end(),
@@ -651,6 +672,21 @@ def _extend_left(
             victim_type=victim_type,
         )
     return None  # a bare singular noun ("officer") is a modifier or a title, not a victim
+
+
+def _is_person_like(m: Mention) -> bool:
+    """A person, or a name the name finder could not type (it may be a person)."""
+    if m.entity_type == "PERSON":
+        return True
+    if m.entity_type != "ORGANIZATION" or m.method != "name" or any(c.isdigit() for c in m.text):
+        return False
+    from analysis_lib.lexicon import load_lexicon
+
+    words = m.text.split()
+    org_words = load_lexicon().cues["org_suffix"]
+    return (2 <= len(words) <= 6 and not any(w.strip(".,") in org_words for w in words)) or (
+        len(words) == 1 and m.text.istitle()
+    )
 
 
 def _counted(q: QuantityMatch, head_start: int, end: int, kind: str, victim_type: str) -> _Victim:
@@ -803,13 +839,40 @@ def _victims_for(sent: str, trig: _Trigger, victims: list[_Victim]) -> list[_Vic
         return _bodies(sent, trig, victims)
     if form == "hostage":
         return _hostages(sent, trig, victims)
-    if form == "adj" and re.search(r"\bthe\s+$", sent[max(0, trig.start - 5) : trig.start], re.I):
+    if re.search(r"\bthe\s+$", sent[max(0, trig.start - 5) : trig.start], re.I) and form in (
+        "adj",
+        "verb",
+    ):
+        if re.search(r"\bamong\s+the\s+$", sent[max(0, trig.start - 12) : trig.start], re.I):
+            # "two of whom were among the dead"
+            subject = [
+                v
+                for v in before
+                if re.fullmatch(
+                    r"\s+(?:of\s+whom\s+)?(?:were|was|are|is)\s+(?:also\s+)?among\s+the\s+",
+                    sent[v.end : trig.start],
+                    re.I,
+                )
+            ]
+            if subject:
+                return subject[-1:]
         found = [
             v
             for v in after
-            if re.fullmatch(r"\s+(?:were|was|are|is)\s+", sent[trig.end : v.start], re.I)
-        ]
-        return found[:1]
+            if re.fullmatch(
+                r"\s+(?:were|was|are|is|included?|includes)\s+", sent[trig.end : v.start], re.I
+            )
+        ]  # "among the dead were four children", "the wounded included a judge"
+        if found:
+            group = [found[0]]
+            for v in after:
+                if v.start > group[-1].end and re.fullmatch(
+                    r"\s*(?:,\s*)?(?:and|as\s+well\s+as)\s+", sent[group[-1].end : v.start], re.I
+                ):
+                    group.append(v)
+            return group
+        if form == "adj":
+            return []
     passive = bool(_PASSIVE_BEFORE.search(sent[max(0, trig.start - 60) : trig.start]))
     if form == "verb" and not passive:
         if trig.text.lower() in _NOUN_LIKE and re.search(
@@ -835,7 +898,7 @@ _EVENT_NOUNS = frozenset(
     """murder murders assassination assassinations assasination assasinations killing killings
     massacre massacres slaying slayings execution executions death deaths kidnapping
     kidnappings abduction abductions arrest arrests detention detentions disappearance
-    disappearances wounding injuries""".split()
+    disappearances wounding injuries slaughter maiming""".split()
 )
 _ATTEMPT = re.compile(
     r"\b(?:attempted|attempt(?:s|ed)?\s+(?:at|to)|failed|foiled|plot(?:ted)?\s+(?:to|for)|alleged)\s+$",
@@ -853,7 +916,13 @@ def _event_noun_victims(sent: str, trig: _Trigger, victims: list[_Victim]) -> li
         r"\s+(?:attempts?|plots?|threats?|squads?|penalty|sentences?|row)\b", after, re.I
     ):
         return []  # "attempted assassination", "death threats", "death squad"
-    link = re.match(r"\s+(?:of|to|against)\s+(?:the\s+)?", after, re.IGNORECASE)
+    after = sent[trig.end : trig.end + 40]
+    link = re.match(
+        r"(?:\s+(?:last|yesterday|today|this|on|early|late)\b[\w\s]{0,20}?)?"
+        r"(?:\s+and\s+[a-z]+(?:ing|ter|tion|der)s?)?\s+(?:of|to|against)\s+(?:the\s+)?",
+        after,
+        re.IGNORECASE,
+    )
     if link and (link.group().strip().lower().startswith("of") or trig.text.lower() == "injuries"):
         group: list[_Victim] = []
         pos = trig.end + len(link.group())
@@ -862,22 +931,47 @@ def _event_noun_victims(sent: str, trig: _Trigger, victims: list[_Victim]) -> li
                 continue
             gap = sent[pos : v.start]
             if group and not re.fullmatch(
-                r"(?:\s+(?:of|from|at|in)\s+[^,;]{1,50}?)?(?:,[^,;]{0,80})?\s*(?:,\s*)?(?:and\s+|as\s+well\s+as\s+)?(?:(?:their|his|her|the)\s+)?",
+                r"(?:\s+(?:of|from|at|in)\s+[^,;]{1,50}?)?(?:,[^,;]{0,80})?\s*(?:,\s*)?"
+                r"(?:and|as\s+well\s+as)\s+(?:(?:their|his|her|the)\s+)?|,\s*",
                 gap,
                 re.I,
             ):
                 break
-            if not group and gap.strip():
+            if not group and gap.strip() and not _title_gap(" " + gap, v):
                 break
             group.append(v)
             pos = v.end
         return group
+    owner = re.search(r"\b(his|her|their)\s+$", before, re.IGNORECASE)
+    if owner:  # "following his arrest": one person, named earlier
+        one = owner.group(1).lower() != "their"
+        start = trig.start - len(owner.group())
+        return [
+            _Victim(
+                start,
+                trig.end,
+                trig.start,
+                trig.end,
+                "pronoun",
+                1 if one else None,
+                1 if one else None,
+                "exact" if one else "unknown",
+                victim_type="people",
+            )
+        ]
     for v in victims:
         if v.kind == "person" and re.fullmatch(
-            r"\s*['’]s?\s+(?:[\w-]+\s+){0,2}", sent[v.end : trig.start]
+            r"\s*['’]s?\s+(?:[\w-]+\s+){0,2}", sent[v.end : trig.start], re.IGNORECASE
         ):
             return [v]  # "Lopez Albujar's murder"
     return None
+
+
+def _is_event_of(sent: str, trig: _Trigger) -> bool:
+    """``the slaying of seven demonstrators``: the noun presupposes the event."""
+    return trig.text.lower() in _EVENT_NOUNS and bool(
+        re.match(r"\s+(?:of|to)\s", sent[trig.end : trig.end + 5], re.IGNORECASE)
+    )
 
 
 def _is_number_of(sent: str, trig: _Trigger) -> bool:
@@ -928,19 +1022,28 @@ def _coordinated(sent: str, after: list[_Victim], pos: int) -> list[_Victim]:
     for v in after:
         gap = sent[pos : v.start]
         if not found:
-            if not _OBJECT_GAP.fullmatch(gap) and gap.strip():
+            if not _OBJECT_GAP.fullmatch(gap) and gap.strip() and not _title_gap(gap, v):
                 break
         elif (
-            not re.fullmatch(r"\s*(?:,\s*)?(?:and|as\s+well\s+as|plus)?\s*", gap, re.I) or v.subset
+            not re.fullmatch(r"\s*(?:,\s*)?(?:and|as\s+well\s+as|plus)?\s*", gap, re.I)
+            or v.subset
+            or _SAY_AFTER.match(sent, _skip_space(sent, v.end))
         ):
-            break
+            break  # "…, officials said": the speaker, not another victim
         if v.kind == "person" and found and found[-1].kind != "person":
             break
+        if found and found[-1].kind == "person" and re.fullmatch(r",\s*", gap):
+            break  # "killed Dolores Hinostroza, the mayor of Mulqui": an apposition
         found.append(v)
         pos = v.end
         if _TRIGGER.match(sent, _skip_space(sent, v.end)):
             break
     return [v for v in found if not v.subset]
+
+
+def _title_gap(gap: str, v: _Victim) -> bool:
+    """Title words before a named victim: ``murdered third public order judge Maria Diaz``."""
+    return v.kind == "person" and bool(re.fullmatch(r"\s+(?:[\w.-]+\s+){1,5}", gap))
 
 
 def _skip_space(sent: str, pos: int) -> int:
@@ -955,6 +1058,13 @@ def _subject_victims(sent: str, trig: _Trigger, before: list[_Victim]) -> list[_
     gap = sent[before[-1].end : trig.start]
     if _AUX_BEFORE.fullmatch(gap.strip() + " ") or not gap.strip() or _apposition_then_aux(gap):
         last = before[-1]
+        if (
+            len(before) > 1
+            and before[-2].kind == "person"
+            and last.kind == "noun"
+            and re.fullmatch(r",\s*", sent[before[-2].end : last.start])
+        ):
+            last = before[-2]  # "Mauricio Pineda, a sound technician …, was killed"
         group = [last]
         for v in reversed(before[:-1]):  # "12 soldiers and three civilians were killed"
             between = sent[v.end : group[0].start]
@@ -974,8 +1084,8 @@ def _subject_victims(sent: str, trig: _Trigger, before: list[_Victim]) -> list[_
 def _apposition_then_aux(gap: str) -> bool:
     """`` of Syria’s NDF, a pro-Assad militia, was also reportedly``: skip both."""
     m = re.fullmatch(
-        rf"\s*(?:(?:of|from|in|with|at|on|near|belonging\s+to|who|that)\s+[^,;:]{{1,60}}?)?\s*"
-        rf"(?:,[^,;:]{{1,80}},)?\s*,?\s*(?:{_AUX_BEFORE.pattern})",
+        rf"\s*(?:(?:of|from|for|in|with|at|on|near|belonging\s+to|who|that|[a-z]+ing|known)"
+        rf"\s+[^,;:]{{1,60}}?)?\s*(?:,[^,;:]{{1,80}},?)?\s*,?\s*(?:{_AUX_BEFORE.pattern}|\s*$)",
         gap.rstrip() + " ",
         re.IGNORECASE,
     )
@@ -1411,7 +1521,9 @@ def _sentence_casualties(
         if not governed:
             continue
         clause = _clause_start(sent, trig.start, hard=True)
-        if (trig.form != "head" or shared) and not _is_asserted(sent, trig, clause):
+        window = max(clause, _clause_start(sent, min([trig.start, *(v.start for v in governed)])))
+        presupposed = (trig.form == "head" and not shared) or _is_event_of(sent, trig)
+        if not presupposed and not _is_asserted(sent, trig, window):
             continue
         passive = bool(_PASSIVE_BEFORE.search(sent[max(0, trig.start - 60) : trig.start]))
         perpetrator = _perpetrator(sent, trig, governed, mentions, passive)

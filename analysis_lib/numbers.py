@@ -421,7 +421,11 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
         return True
     if lowered == "one" and re.match(r"\s+another\b", right, re.I):
         return True
-    if lowered in ("scores", "tens") and re.match(r"\s+(?!of\b)\w", right, re.I):
+    if lowered in ("scores", "tens") and re.match(
+        r"\s+(?!(?:of|more|others|were|have|had|died|killed|fled|dead|wounded|injured)\b)\w",
+        right,
+        re.IGNORECASE,
+    ):
         return True  # "scores a goal", "tens" alone
     return (
         m.group("qual") is None
