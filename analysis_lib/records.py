@@ -56,7 +56,9 @@ class Casualty(NamedTuple):
     the text gives no bound (``at least 158``: high is ``None``); both are ``None``
     when the text gives no number at all (``civilians were killed``), with qualifier
     ``unknown``. ``is_subset`` marks a part of another statement's total (``including
-    19 civilians``), which tallies never add to that total.
+    19 civilians``), which tallies never add to that total. ``place_source`` says
+    where the place comes from: ``sentence`` or ``dateline``. ``sentence`` is ``-1``
+    for a statement of the headline (offsets then refer to the headline).
     """
 
     start: int
@@ -69,6 +71,7 @@ class Casualty(NamedTuple):
     victim: str | None = None
     perpetrator: str | None = None
     place: str | None = None
+    place_source: str | None = None
     date: str | None = None
     is_cumulative: bool = False
     source: str | None = None
