@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".sgm", ".sgml"})
 STRUCTURED_SUFFIXES = frozenset({".csv", ".tsv", ".jsonl", ".ndjson", ".parquet"})
 #: Word and RTF exports (Nexis Uni downloads, Factiva RTF).
 DOCUMENT_SUFFIXES = frozenset({".docx", ".rtf"})

@@ -19,6 +19,9 @@
 * ``bulletin``: translated monitoring bulletins (FBIS, BBC Monitoring, MUC-3/4): an id
   or serial line, then an indented dateline ``Place, 23 Aug 88 (Source) -- [Report]
   [Text]``, often in capitals.
+* ``reuters_sgml``: the Reuters-21578 SGML distribution (``<REUTERS NEWID=…>``,
+  ``<DATE>``, ``<TITLE>``, ``<DATELINE>``, ``<BODY>``); tags and topic lists are markup
+  spans, ``&lt;`` entities stay as written in the body (the headline is unescaped).
 * ``wire``: everything else (agency web copies, classic wire dumps), segmented by
   :func:`analysis_lib.segment.segment_text`'s structural rules.
 
@@ -50,7 +53,15 @@ from analysis_lib.segment import (
 
 #: How much of a document :func:`detect_layout` reads.
 HEAD_CHARS = 4096
-LAYOUTS = ("wire", "lexisnexis", "nexis_uni", "factiva_fields", "factiva", "bulletin")
+LAYOUTS = (
+    "wire",
+    "lexisnexis",
+    "nexis_uni",
+    "factiva_fields",
+    "factiva",
+    "bulletin",
+    "reuters_sgml",
+)
 
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -156,6 +167,8 @@ def detect_layout(text: str) -> str:
         labels = {m.group(0).strip() for m in _FACTIVA_HEAD.finditer(head)}
         if "HD" in labels and labels & {"WC", "PD", "SN", "LP", "TD", "AN"}:
             return "factiva_fields"
+    if "<REUTERS" in head and ("<TITLE>" in head or "<BODY>" in head or "<TEXT" in head):
+        return "reuters_sgml"
     if " words" in head and _factiva_anchor(head):
         return "factiva"
     if "--" in head:
@@ -862,6 +875,115 @@ def _editor_note_end(text: str, pos: int, end: int) -> int:
     return last
 
 
+# --------------------------------------------------------------------------- Reuters-21578 SGML
+
+_SGML_DOC = re.compile(r"<REUTERS\b(?P<attrs>[^>]*)>(?P<inner>.*?)</REUTERS>", re.DOTALL)
+_SGML_FIELD = re.compile(
+    r"<(?P<tag>DATE|TITLE|AUTHOR|DATELINE|BODY)>(?P<value>.*?)</(?P=tag)>", re.DOTALL
+)
+_SGML_TEXT = re.compile(r"<TEXT\b[^>]*>(?P<value>.*?)</TEXT>", re.DOTALL)
+_SGML_NEWID = re.compile(r'NEWID="(?P<id>[^"]+)"')
+_SGML_DATE = re.compile(r"\s*(?P<day>\d{1,2})-(?P<mon>[A-Z]{3})-(?P<year>\d{4})")
+_SGML_SIGNOFF = re.compile(r"\s*(?:Reuter|REUTER)?\s*(?:&#3;)?\s*$")
+_MONTH_NUMBERS = {
+    m: i for i, m in enumerate("JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split(), 1)
+}
+
+
+def _segment_reuters_sgml(text: str, source: str) -> Segmentation:
+    import html
+
+    articles: list[Article] = []
+    residue: list[Residue] = []
+    doc = _lines(text)
+    pos = 0
+    for m in _SGML_DOC.finditer(text):
+        _markup_residue(text, source, pos, m.start(), residue)
+        b = _Builder(doc, "reuters_sgml")
+        b.values["is_graphic"] = False
+        covered: list[tuple[int, int]] = []
+        idm = _SGML_NEWID.search(m.group("attrs"))
+        if idm:
+            b.values["document_id"] = idm.group("id")
+        for f in _SGML_FIELD.finditer(text, m.start("inner"), m.end("inner")):
+            tag, start, value = f.group("tag"), f.start("value"), f.group("value")
+            stripped = value.strip()
+            if not stripped:
+                continue
+            lo = start + value.index(stripped)
+            hi = lo + len(stripped)
+            if tag == "DATE":
+                dm = _SGML_DATE.match(value)
+                if dm and dm.group("mon") in _MONTH_NUMBERS:
+                    b.values["published_date"] = (
+                        f"{dm.group('year')}-{_MONTH_NUMBERS[dm.group('mon')]:02d}-{int(dm.group('day')):02d}"
+                    )
+                    b.values["date_source"] = "vendor"
+                b.span("date", lo, hi)
+            elif tag == "TITLE":
+                b.values["headline"] = " ".join(html.unescape(stripped).split())
+                b.span("headline", lo, hi)
+            elif tag == "AUTHOR":
+                b.values["byline"] = parse_byline(html.unescape(stripped))
+                b.span("byline", lo, hi)
+            elif tag == "DATELINE":
+                dl = _match_dateline(stripped)
+                if dl is not None:
+                    b.values.update(dateline_values(dl))
+                b.span("dateline", lo, hi)
+            elif tag == "BODY":
+                tail = _SGML_SIGNOFF.search(stripped)
+                body_hi = lo + (tail.start() if tail else len(stripped))
+                if body_hi < hi:
+                    b.span(
+                        "signoff",
+                        body_hi
+                        + (len(stripped[body_hi - lo :]) - len(stripped[body_hi - lo :].lstrip())),
+                        hi,
+                    )
+                if lo < body_hi:
+                    b.pieces.append((lo, body_hi))
+            covered.append((lo, hi))
+        raw = _SGML_TEXT.search(text, m.start("inner"), m.end("inner"))
+        if (
+            raw is not None
+            and "<TITLE>" not in raw.group("value")
+            and "<BODY>" not in raw.group("value")
+        ):  # TYPE="UNPROC": unprocessed text, no title or body tags
+            value = raw.group("value")
+            lo = raw.start("value") + len(value) - len(value.lstrip("&#2; \n\t"))
+            hi = raw.start("value") + len(value.rstrip().removesuffix("&#3;").rstrip())
+            if lo < hi:
+                b.pieces.append((lo, hi))
+                covered.append((lo, hi))
+        _markup_spans(b, text, m.start(), m.end(), covered)
+        lo_line = bisect.bisect_left(doc.starts, m.start())
+        hi_line = bisect.bisect_right(doc.starts, m.end() - 1) - 1
+        article = b.build(source, len(articles) + 1, lo_line, hi_line, dateline=False)
+        articles.append(article)
+        pos = m.end()
+    _markup_residue(text, source, pos, len(text), residue)
+    return Segmentation(articles, residue)
+
+
+_NON_BLANK = re.compile(r"\S(?:[^\n]*\S)?")
+
+
+def _markup_spans(b: _Builder, text: str, start: int, end: int, covered) -> None:
+    """Every non-blank run in ``start..end`` outside the ``covered`` ranges is markup."""
+    covered = sorted(covered)
+    at = start
+    for lo, hi in [*covered, (end, end)]:
+        for m in _NON_BLANK.finditer(text, at, max(at, lo)):
+            b.span("markup", m.start(), m.end())
+        at = max(at, hi)
+
+
+def _markup_residue(text: str, source: str, start: int, end: int, out: list[Residue]) -> None:
+    for m in _NON_BLANK.finditer(text, start, end):
+        out.append(Residue(source, m.start(), m.end(), m.group(0), "markup"))
+
+
 # --------------------------------------------------------------------------- dispatch
 
 _SEGMENTERS: dict[str, Callable[[str, str], Segmentation]] = {
@@ -870,6 +992,7 @@ _SEGMENTERS: dict[str, Callable[[str, str], Segmentation]] = {
     "factiva_fields": _segment_factiva_fields,
     "factiva": _segment_factiva,
     "bulletin": _segment_bulletin,
+    "reuters_sgml": _segment_reuters_sgml,
 }
 
 

@@ -130,7 +130,7 @@ def eval_headlines() -> None:
     all_pred += predicted
     all_gold += classic_gold
     layouts = json.loads((FIXTURES / "layouts" / "gold.json").read_text(encoding="utf-8"))
-    for name in ("classic_wire.txt", "modern_wire.txt"):
+    for name in ("classic_wire.txt", "modern_wire.txt", "reuters_sgml.sgm"):
         text = (FIXTURES / "layouts" / name).read_text(encoding="utf-8")
         want = [g.get("headline") for g in layouts[name]["articles"]]
         got = [a.headline for a in split_articles(text, source=name)]

@@ -318,12 +318,20 @@ _LAYOUT_PIECES = [
     "(Reporting by Ann Lee; Editing by Bo Chan)",
     " Reuter",
     "Troops advance on Raqqa",
+    '<REUTERS NEWID="7">',
+    "</REUTERS>",
+    "<TITLE>&lt;BAC> SETS DIVIDEND</TITLE>",
+    "<DATELINE>    CHICAGO, March 3 - </DATELINE><BODY>Qtly div 15 cts",
+    " Reuter\n&#3;</BODY></TEXT>",
+    '<TEXT TYPE="UNPROC">&#2;',
 ]
 
 
 @settings(max_examples=150, deadline=None)
 @given(
-    st.sampled_from(["lexisnexis", "nexis_uni", "factiva_fields", "factiva", "bulletin", "wire"]),
+    st.sampled_from(
+        ["lexisnexis", "nexis_uni", "factiva_fields", "factiva", "bulletin", "reuters_sgml", "wire"]
+    ),
     st.lists(
         st.one_of(
             st.sampled_from(_LAYOUT_PIECES),
