@@ -67,19 +67,49 @@ _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
+#: German and French month names (LexisNexis exports in those languages), month number.
+_FOREIGN_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            "januar janvier",
+            "februar février fevrier",
+            "märz mars",
+            "april avril",
+            "mai",
+            "juni juin",
+            "juli juillet",
+            "august août aout",
+            "september septembre",
+            "oktober octobre",
+            "november novembre",
+            "dezember décembre decembre",
+        ],
+        start=1,
+    )
+    for name in names.split()
+}
 #: A vendor date line: ``January 11, 2010 Monday``, ``11 January 2010``, ``Monday, January 11, 2010``.
 _VENDOR_DATE = re.compile(
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:"
     + _MONTHS
     + r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+"
     + _MONTHS
-    + r",?\s+\d{4})(?:\s.{0,40})?",
+    + r",?\s+\d{4}|"
+    + _MONTHS
+    + r"\s+\d{4}|\d{1,2}\.?\s+(?:"
+    + "|".join(_FOREIGN_MONTHS)
+    + r")\s+\d{4})(?:\s.{0,40})?",
+    re.IGNORECASE,
+)
+_FOREIGN_DATE = re.compile(
+    r"(?P<day>\d{1,2})\.?\s+(?P<month>" + "|".join(_FOREIGN_MONTHS) + r")\s+(?P<year>\d{4})",
     re.IGNORECASE,
 )
 _LN_SEPARATOR = re.compile(
     r"\d+\s+of\s+\d+\s+DOCUMENTS?|Dokument\s+\d+\s+von\s+\d+|Document\s+\d+\s+de\s+\d+"
 )
-_LN_LABEL = re.compile(r"(?P<label>[A-Z][A-Z-]{1,24}(?: [A-Z-]{2,12})?):\s*(?P<value>.*)")
+_LN_LABEL = re.compile(r"(?P<label>[A-ZÄÖÜ][A-ZÄÖÜ-]{1,24}(?: [A-ZÄÖÜ-]{2,12})?):\s*(?P<value>.*)")
 #: Labels of the metadata block between headline and body (English, German, French exports).
 _LN_HEADER_LABELS = frozenset(
     re.findall(
@@ -89,7 +119,11 @@ _LN_HEADER_LABELS = frozenset(
         "SIGNATURE DOCUMENT-TYPE",
     )
 )
-_LN_HEAD = re.compile(r"^\s*(?:BYLINE|SECTION|LENGTH|LOAD-DATE|LANGUAGE|DATELINE):\s", re.M)
+_LN_HEAD = re.compile(
+    r"^\s*(?:BYLINE|SECTION|LENGTH|LOAD-DATE|LANGUAGE|DATELINE|AUTOR|RUBRIK|LÄNGE|LONGUEUR|"
+    r"RUBRIQUE|SPRACHE|LANGUE):\s",
+    re.M,
+)
 _COPYRIGHT = re.compile(r"(?:Copyright|COPYRIGHT|©|\(c\)|\(C\))\s*\S.*|All Rights Reserved\.?")
 _UNI_LABEL = re.compile(
     r"(?P<label>[A-Z][A-Za-z-]{1,24}(?: [A-Za-z-]{2,12})?):[ \t\u00a0]+(?P<value>.*)"
@@ -103,6 +137,7 @@ _FACTIVA_CODES = (
 _FACTIVA_LABEL = re.compile(r"(?P<label>" + _FACTIVA_CODES + r")(?:[ \t]+(?P<value>\S.*))?")
 _FACTIVA_HEAD = re.compile(r"^(?:" + _FACTIVA_CODES + r")(?:[ \t]|$)", re.M)
 _WORDS = re.compile(r"(?P<count>\d[\d,]*)\s+words")
+_WORDS_OTHER = re.compile(r"(?P<count>\d[\d.,]*)\s+(?:Wörter|mots|palabras)", re.IGNORECASE)
 _FACTIVA_DOC = re.compile(r"Document\s+(?P<id>[A-Za-z0-9]{12,})")
 _TIME = re.compile(r"\d{1,2}:\d{2}(?:\s*(?:GMT|UTC|ET|EST|EDT|[AP]M))?")
 _SOURCE_CODE = re.compile(r"[A-Z0-9]{2,10}")
@@ -155,7 +190,7 @@ def detect_layout(text: str) -> str:
         'wire'
     """
     head = text[:HEAD_CHARS]
-    if "DOCUMENT" in head and _LN_SEPARATOR.search(head) and _LN_HEAD.search(head):
+    if _LN_SEPARATOR.search(head) and _LN_HEAD.search(head):
         return "lexisnexis"
     if (
         ("Body" in head or "End of Document" in head)
@@ -333,7 +368,7 @@ _ROLE_WORDS = frozenset(
 
 
 def _word_count(value: str) -> int | None:
-    m = _WORDS.search(value)
+    m = _WORDS.search(value) or _WORDS_OTHER.search(value)
     return int(m.group("count").replace(",", "")) if m else None
 
 
@@ -346,14 +381,14 @@ def _apply_label(b: _Builder, label: str, value: str, lo: int, hi: int) -> None:
     """Store one labelled field (LexisNexis and Nexis Uni share the names)."""
     key = label.upper()
     value = " ".join(value.split())
-    if key in ("BYLINE", "AUTHOR"):
+    if key in ("BYLINE", "AUTHOR", "AUTOR", "SIGNATURE"):
         b.field("byline", lo, hi, parse_byline(value), key="byline")
-    elif key == "SECTION":
+    elif key in ("SECTION", "RUBRIK", "RUBRIQUE"):
         b.field("section", lo, hi, value, key="section")
-    elif key == "LENGTH":
+    elif key in ("LENGTH", "LÄNGE", "LONGUEUR"):
         b.field("length", lo, hi, _word_count(value), key="vendor_word_count")
     elif key in ("LOAD-DATE", "LOAD DATE"):
-        b.field("load_date", lo, hi, parse_date(value) or value, key="load_date")
+        b.field("load_date", lo, hi, _vendor_date(value) or value, key="load_date")
     elif key in ("LANGUAGE", "SPRACHE", "LANGUE"):
         b.field("language", lo, hi, _language(value), key="language")
     elif key == "PUBLICATION-TYPE":
@@ -371,9 +406,23 @@ def _apply_label(b: _Builder, label: str, value: str, lo: int, hi: int) -> None:
         b.field("metadata", lo, hi)
 
 
+def _vendor_date(value: str) -> str | None:
+    """ISO date of a vendor date line (English via :func:`parse_date`; German, French here).
+
+    Example:
+        >>> _vendor_date("January 11, 2010 Monday"), _vendor_date("11. Januar 2010 Montag")
+        ('2010-01-11', '2010-01-11')
+    """
+    m = _FOREIGN_DATE.match(value)
+    if m is not None:
+        month = _FOREIGN_MONTHS[m.group("month").lower()]
+        return f"{m.group('year')}-{month:02d}-{int(m.group('day')):02d}"
+    return parse_date(value)
+
+
 def _date_line(b: _Builder, doc: _Doc, i: int) -> None:
     value = doc.line(i)
-    iso = parse_date(value)
+    iso = _vendor_date(value)
     b.field("date", i, i, iso, key="published_date")
     if iso:
         b.values.setdefault("date_source", "vendor")

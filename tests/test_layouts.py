@@ -344,3 +344,39 @@ _LAYOUT_PIECES = [
 def test_nothing_lost_on_fuzzed_vendor_dumps(layout, pieces, glue):
     text = "".join(p + g for p, g in zip(pieces, glue, strict=False)).replace("\r", "")
     assert_nothing_lost(text, segment_text(text, source="fuzz", layout=layout))
+
+
+def test_german_lexisnexis_export():
+    text = (
+        "                  Dokument 1 von 1\n\n                  Die Beispielzeitung\n\n"
+        "                  11. Januar 2010 Montag\n\nTruppen rücken in Mosul vor\n\n"
+        "AUTOR: Anna Lee\n\nRUBRIK: AUSLAND; S. 6\n\nLÄNGE: 12 Wörter\n\n"
+        "Irakische Truppen sind am Montag in Mosul vorgerückt.\n\nSPRACHE: GERMAN\n"
+    )
+    (a,) = split_articles(text)
+    assert (a.layout, a.publication, a.headline, a.byline) == (
+        "lexisnexis",
+        "Die Beispielzeitung",
+        "Truppen rücken in Mosul vor",
+        ("Anna Lee",),
+    )
+    assert (a.published_date, a.section, a.vendor_word_count, a.language) == (
+        "2010-01-11",
+        "AUSLAND; S. 6",
+        12,
+        "German",
+    )
+    assert a.body == "Irakische Truppen sind am Montag in Mosul vorgerückt."
+
+
+def test_monthly_publication_date_line():
+    text = (
+        "1 of 1 DOCUMENT\n\nExample Monthly\n\nJanuary 2010\n\nWar in the mountains\n\n"
+        "BYLINE: Ann Lee\n\nLENGTH: 7 words\n\nThe war went on in the mountains.\n"
+    )
+    (a,) = split_articles(text)
+    assert (a.publication, a.headline, a.published_date) == (
+        "Example Monthly",
+        "War in the mountains",
+        "2010-01",
+    )
