@@ -27,6 +27,79 @@ article carries, in this order:
 
 :func:`date_from_filename` reads ``2017-09-22``, ``2017_09_22`` or ``20170922`` in a
 file name, never inside a longer run of letters and digits (hex ids, hashes).
+
+Temporal expressions
+--------------------
+:func:`find_dates` returns :class:`~analysis_lib.records.TimeExpr` records, sorted and
+never overlapping, with types DATE, TIME, DURATION and SET and TIMEX3 values. It does not
+depend on capital letters (wire copy in capitals reads like mixed case); in mixed-case
+text capitals only help to tell ``May``/``March`` the months from the name and the verbs.
+
+Extents follow TimeML as MEANTIME and TempEval-3 annotate them: a leading preposition is
+left out (``on Friday`` -> ``Friday``, ``since 2014`` -> ``2014``); determiners,
+modifiers and ``ago`` are kept (``last week``, ``the past two weeks``, ``earlier this
+year``, ``two years ago``, ``almost a decade``, ``late on Friday``). The determiner of an
+adjectival duration belongs to its noun (``a three-year siege`` -> ``three-year``).
+
+Values relative to ``reference_date`` (the publication date):
+
+* weekdays: in a past-tense (or present) sentence the most recent such day on or before
+  the reference date, the day itself in a story dated that day; with a future verb
+  (``will``, ``is to``, ``expected``, a modal before a participle: ``will be held``) the
+  first such day on or after it; ``last``/``next Friday`` the one strictly before/after;
+  ``Friday morning`` is a TIME ``…TMO`` (``TAF``, ``TEV``, ``TNI``); ``late on Friday``
+  has mod END; a weekday followed by its date (``Monday, Dec. 26``) takes the date;
+* a bare month: the most recent such month on or before the reference month for past
+  tense, the first on or after it for future; ``last May``/``next May`` strictly
+  before/after; a day and month without year likewise by tense, and the nearest such day
+  when the sentence has no past or future verb (``has a June 1 deadline``);
+* the tense of a sentence is that of its nearest verb before the expression inside the
+  same clause (clauses end at a full stop, ``;``, ``but``, ``while``, a blank line),
+  else of the first verb after it; a participle in ``-ed`` counts only when no
+  auxiliary or common verb does;
+* ``today``, ``yesterday``, ``tomorrow`` are days; ``tonight``, ``this morning``,
+  ``last night`` TIMEs; ``last/this/next week`` ISO weeks (``2017-W38``); ``this year``
+  ``2017``; ``this summer`` ``2017-SU``; ``two weeks ago`` the day two weeks before (days
+  and weeks give a day, months a month, years a year);
+* anaphoric phrases count from the date mentioned last at the needed precision (else the
+  reference date): ``a day earlier``, ``the day before``, ``the next day``, ``that
+  day``, ``the day`` (``ending the day at 8,017``), ``earlier in the week``, ``the
+  previous year``, ``the same month a year ago``; a clock time is on the date written
+  right after it (``at 0900 on 26 March``, ``16:00 UTC today``), else on the day
+  mentioned last, else on the reference date (``Z`` for UTC/GMT);
+* ``recently``, ``recent days``, ``the past`` are PAST_REF; ``now``, ``currently``,
+  ``these days``, ``this moment`` PRESENT_REF; ``coming days``, ``the future``, ``the
+  near term`` FUTURE_REF. ``recent`` before an event noun (``recent blasts``) is not an
+  expression.
+
+Without a reference date, relative expressions are still found and typed but keep ``X``
+values (``XXXX-WXX-5``, ``XXXX-05``, ``XXXX-XX-XX``, ``XXXX-SU``) or ``PAST_REF``, and
+``anchor`` None: never guessed, never today's date. ``anchor`` is the date a value was
+computed from (the reference date, or the date an anaphoric phrase refers to), None for
+values written in full.
+
+Modifiers (``mod``): START (``early August``, ``the beginning of April``), MID
+(``mid-September``), END (``late 2016``, ``late on Friday``), LESS_THAN (``almost``,
+``nearly``, ``less than``), MORE_THAN (``more than``, ``over`` before a number),
+EQUAL_OR_MORE (``at least``), EQUAL_OR_LESS (``up to``, ``no more than``), APPROX
+(``about``, ``around``, ``some``).
+
+Durations and sets: ``four months`` P4M, ``three-year`` P3Y, ``six-year-long`` P6Y,
+``for years`` PXY, ``decades`` PXDE, ``a decade`` P1DE, ``48 hours`` PT48H, ``the past
+two weeks`` P2W; ``every year``, ``a year`` after a count (``15 a year``), ``daily``,
+``weekly``, ``annual`` are SETs (P1Y, P1D, P1W). Ranges (``from May to September``,
+``between 2014 and 2016``) are two DATEs, one per end, not one DURATION: each end keeps
+its own value and span.
+
+Not expressions: ages (``18-year-old``, ``in his early 30s``: the age of a person, not a
+time of the events), unit names and numbers (``1st Marine Brigade``, ``Brigade 137``,
+``Resolution 2254``, ``Route 66``, ``F-16``, ``Su-22``, ``Covid-19``, ``the Russell
+2000 Index``), counts (``2009 people``), money, percentages, ``May`` the name and the
+verb, ``march`` the verb and the noun, named days (``Black Monday``, ``Good Friday``),
+newspaper names (``USA Today``, ``the daily Al-Watan``).
+
+Speed: one regex over the lower-cased text finds the candidate heads (digits, month and
+weekday names, unit words, ``today`` …); only there are the detailed patterns tried.
 """
 
 from __future__ import annotations
@@ -467,7 +540,7 @@ _UNIT_RIGHT = re.compile(
 _ORDINAL_LEFT = re.compile(
     r"(?<![\w'’.-])(?P<the>the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth"
     r"|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth"
-    r"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty\s+first|final)"
+    r"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty\s+first|final|last)"
     r"(?:\s+|-)$"
 )
 _ORDINALS = {
@@ -561,10 +634,15 @@ _CLOCK_IN_TEXT = re.compile(
     rf"(?:\s*\(?\s*(?P<tz>{_TIMEZONES})\b\)?)?"
 )
 _MILITARY_CLOCK = re.compile(
-    rf"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s*(?P<tz>{_TIMEZONES}|hrs)\b"
+    rf"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s*(?P<tz>{_TIMEZONES}|hrs|hours)\b"
 )
+#: ``at 0530``, ``AT 1900,``: a four-digit clock time after "at" (wire copy), not a count.
+_AT_CLOCK = re.compile(r"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)(?![\d,.]\d|\s+[a-z]+s\b)")
 _YEAR_NUMBER = re.compile(
     r"(?P<year>\d{4})(?P<decade>s\b|['’]s\b)?(?![\d,.]?\d|\w|\s*%|\s*-\s*[a-z])"
+)
+_AGE_DECADE_BEFORE = re.compile(
+    r"\b(?:his|her|their|its|my|your|our)\s+(?:(?:early|late|mid)[\s-]+)?$"
 )
 _SHORT_DECADE = re.compile(r"(?P<digits>\d0)s\b")
 #: Words right before a number that make it a label, not a year (``Resolution 2254``).
@@ -641,8 +719,14 @@ _LABEL_WORDS = frozenset(
 )
 #: Words right after a four-digit number that make it a count (``2009 people``).
 _COUNT_AFTER = re.compile(
-    r"\s+(?:[a-z]+s|people|men|women|children|police|personnel|staff|militia|strong|more|"
-    r"other|others|of|out|to\s+\d|or\s+so|and\s+\d|metres|meters|feet|km|kg|tons|tonnes)\b"
+    r"\s+(?:(?P<plural>[a-z]{2,}[^\Wsu]s)|people|men|women|children|police|personnel|staff|militia"
+    r"|strong|more|other|others|of|out|to\s+\d|or\s+so|and\s+\d|metres|meters|feet|km|kg|tons"
+    r"|tonnes)\b"
+)
+#: Words in -s after a number that are not plural nouns (``in 2006 was``).
+_NOT_PLURAL = frozenset(
+    "this thus does its his hers ours yours theirs always perhaps towards afterwards besides "
+    "whereas sometimes nevertheless regardless".split()
 )
 #: Words right before a four-digit number that make it a year despite a noun after it.
 _YEAR_PREPS = frozenset(
@@ -728,7 +812,23 @@ _NOT_PAST = frozenset(
     ]
 )
 #: Where the clause that gives an expression its tense begins or ends.
-_CLAUSE_BREAK = re.compile(r"[.!?]\s|\n|;\s|,?\s(?:but|while|whereas|although|though)\s")
+#: A full stop that ends a sentence: not after an initial (U.S.) or a short title or month.
+_FULL_STOP = (
+    r"(?<!\b[A-Za-z])"
+    + "".join(
+        f"(?<!\\b(?i:{w}))"
+        for w in "mr ms dr st no gen col lt sgt capt maj jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    )
+    + r"[.!?][\s\"”’]"
+)
+_CLAUSE_BREAK = re.compile(
+    _FULL_STOP + r"|\n\s*\n|;\s|,?\s(?i:but|while|whereas|although|though)\s|\n(?=\s*[A-Z])"
+)
+#: In text written in capitals every line starts with a capital: only blank lines count
+#: there, since wire copy is wrapped at a fixed width.
+_CLAUSE_BREAK_CAPS = re.compile(
+    _FULL_STOP + r"|\n\s*\n|;\s|,?\s(?i:but|while|whereas|although|though)\s"
+)
 #: A modal or ``to`` right before a past form makes it future: ``will be held``, ``to be put``.
 _MODAL_BEFORE = re.compile(
     r"\b(?P<modal>will|would|shall|'ll|’ll|could|might|may|should|must|can)\s+"
@@ -898,7 +998,18 @@ _FUTURE_FORM = object()  # a past form after a modal: "will be held"
 class _Scan:
     """State of one find_dates call: the text, what was found, the last day mentioned."""
 
-    __slots__ = ("end", "found", "last_day", "low", "points", "ref", "ref_iso", "text")
+    __slots__ = (
+        "clock",
+        "end",
+        "found",
+        "last_day",
+        "low",
+        "points",
+        "ref",
+        "ref_iso",
+        "text",
+        "weekday",
+    )
 
     def __init__(self, text: str, low: str, ref: _dt.date | None) -> None:
         self.text = text
@@ -909,8 +1020,21 @@ class _Scan:
         self.end = 0
         self.last_day: _dt.date | None = None
         self.points: dict[int, tuple[int, _dt.date]] = {}  # precision rank -> (order, day)
+        self.clock: int | None = None  # a clock time waiting for "on 26 March" after it
+        self.weekday: tuple[int, int] | None = None  # a weekday waiting for ", Dec. 26"
 
     def add(self, start: int, end: int, type_: str, value: str, anchor=None, mod=None) -> None:
+        if self.clock is not None:
+            clock, self.clock = self.found[self.clock], None
+            if type_ == "DATE" and len(value) == 10 and start - clock.end <= 8:
+                time = f"{value}{clock.value[clock.value.index('T') :]}"  # at 0900 on 26 March
+                self.found[-1] = clock._replace(
+                    value=time, anchor=None if anchor is None else anchor
+                )
+        if self.weekday is not None:
+            (day_start, day_end), self.weekday = self.weekday, None
+            if type_ == "DATE" and len(value) == 10 and start - day_end <= 4:
+                start = day_start  # Monday, Dec. 26: one expression
         self.found.append(_Found(start, end, type_, value, anchor, mod))
         self.end = end
         if type_ in ("DATE", "TIME") and value[:4].isdigit():
@@ -960,8 +1084,9 @@ class _Scan:
         ``unknown`` as past for weekdays and months (news reports what happened).
         """
         low = self.low
+        breaks = _CLAUSE_BREAK_CAPS if self.caps(start, end) else _CLAUSE_BREAK
         begin = max(0, start - 200)
-        for m in _CLAUSE_BREAK.finditer(low, begin, start):
+        for m in breaks.finditer(self.text, begin, start):
             begin = m.end()
         mark = weak = now = None
         for m in _TENSE_MARK.finditer(low, begin, start):
@@ -979,7 +1104,7 @@ class _Scan:
         if mark is None and now is not None:
             return "present"
         if mark is None:
-            stop = _CLAUSE_BREAK.search(low, end, end + 200)
+            stop = breaks.search(self.text, end, end + 200)
             for m in _TENSE_MARK.finditer(low, end, stop.start() if stop else end + 200):
                 if not m["now"] and self.counts_as_tense(m, -1):
                     mark = m
@@ -1079,10 +1204,15 @@ def _digits(scan: _Scan, s: int) -> None:
         _numeric_date(scan, s, m)
         return
     m = _MILITARY_CLOCK.match(low, s)
+    if m is None and _prev_word(scan, s) == "at":
+        m = _AT_CLOCK.match(low, s)
     if m:
-        _clock(scan, s, m.end(), int(m["hour"]), int(m["minute"]), m["tz"])
+        _clock(scan, s, m.end(), int(m["hour"]), int(m["minute"]), m.groupdict().get("tz"))
         return
     m = _CLOCK_IN_TEXT.match(low, s)
+    if m and not m["tz"] and low[m.end() : m.end() + 1] == ":":
+        scan.skip_to(m.end())
+        return  # 0:00:30 in a video player: a length, not a time of day
     if m and (m["ampm"] or (m["sep"] == ":" and m["minute"])):
         hour = int(m["hour"])
         if m["ampm"]:
@@ -1100,6 +1230,9 @@ def _digits(scan: _Scan, s: int) -> None:
         _day_month(scan, s, m)
         return
     m = _SHORT_DECADE.match(low, s)
+    if m and _AGE_DECADE_BEFORE.search(low, max(0, s - 25), s):
+        scan.skip_to(m.end())
+        return  # "in his early 30s": an age
     if m and (
         _prev_word(scan, s) in ("the", "early", "late", "mid", "of")
         or (
@@ -1146,6 +1279,11 @@ _CLOCK_DAY = re.compile(
 )
 
 
+_ON_DATE_AHEAD = re.compile(
+    rf",?\s+(?:on\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_RE})\b|(?:{_MONTH_RE})\.?\s+\d)"
+)
+
+
 def _clock(scan: _Scan, s: int, end: int, hour: int, minute: int, tz: str | None) -> None:
     """A clock time on the day named right after it (``16:00 UTC today``, ``12:00 UTC
     Monday``), else on the day last mentioned, else on the reference date."""
@@ -1164,6 +1302,8 @@ def _clock(scan: _Scan, s: int, end: int, hour: int, minute: int, tz: str | None
     prefix = day.isoformat() if day else "XXXX-XX-XX"
     anchor = day.isoformat() if day else None
     scan.add(s, end, "TIME", f"{prefix}T{hour:02d}:{minute:02d}{zone}", anchor)
+    if m is None and _ON_DATE_AHEAD.match(scan.low, end):
+        scan.clock = len(scan.found) - 1  # the date comes next: "at 0900 on 26 March"
 
 
 def _day_month(scan: _Scan, s: int, m: re.Match[str]) -> None:
@@ -1210,7 +1350,8 @@ def _year(scan: _Scan, s: int, m: re.Match[str]) -> None:
             mod = _EDGE_MODS[lm.group(1)] if lm.group(1) else None
         scan.add(start, m.end(), "DATE", f"{year // 10:03d}", None, mod)
         return
-    if before not in _YEAR_PREPS and _COUNT_AFTER.match(low, m.end()):
+    count = _COUNT_AFTER.match(low, m.end())
+    if before not in _YEAR_PREPS and count and count["plural"] not in _NOT_PLURAL:
         return  # 2009 people, 2000 fighters
     if _between_names(scan, s, m.end()):
         return  # the Russell 2000 Index, Windows 2000 Server: a name
@@ -1331,6 +1472,12 @@ _DAY_NAMES = frozenset(
 )
 
 
+_DATE_AHEAD = re.compile(
+    rf"(?:,\s*|[ \t]+)(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_RE})\b"
+    rf"|(?:{_MONTH_RE})\.?\s*\d{{1,2}}\b)"
+)
+
+
 def _weekday(scan: _Scan, s: int, e: int, word: str) -> None:
     text, low = scan.text, scan.low
     plural = word.endswith("s")
@@ -1345,6 +1492,9 @@ def _weekday(scan: _Scan, s: int, e: int, word: str) -> None:
         start, edge, rel = lm.start(), lm["edge"], lm["rel"]
     if plural or rel in ("every", "each"):
         scan.add(start, e, "SET", f"XXXX-WXX-{weekday}")
+        return
+    if rel is None and _DATE_AHEAD.match(scan.low, e):
+        scan.weekday = (start, e)  # "Monday, Dec. 26": the date that follows says which
         return
     end, part = e, None
     pm = _PART_OF_DAY.match(low, e)
@@ -1474,8 +1624,8 @@ def _past_future(scan: _Scan, s: int, e: int, word: str) -> None:
     """``the past`` (PAST_REF), ``the (near) future`` (FUTURE_REF), as nouns only."""
     low = scan.low
     lm = scan.left(_PAST_FUTURE, s, 25)
-    if lm is None:
-        return
+    if lm is None or (scan.text[s].isupper() and not scan.caps(s, e)):
+        return  # "the Future of Babylon project": a name
     if word == "past" and re.match(
         r"\s+(?:" + _NUM + r"|decade|year|month|week|day|hour)", low[e : e + 30]
     ):
@@ -1578,6 +1728,9 @@ def _season(scan: _Scan, s: int, e: int, word: str) -> None:
     scan.add(start, end, "DATE", f"{year:04d}-{code}", scan.ref_iso, mod)
 
 
+_VAGUE_AFTER_A = frozenset({"few", "couple of", "dozen", "number of"})
+
+
 class _UnitPhrase:
     """What precedes and follows a unit word (``the past two weeks``, ``a year ago``)."""
 
@@ -1592,13 +1745,15 @@ class _UnitPhrase:
         self.det, self.rel, self.num = g.get("det"), g.get("rel"), g.get("num")
         mod_words = " ".join(g["mod"].split()) if g.get("mod") else None
         self.mod = _MODS.get(mod_words) if mod_words else None
-        if mod_words and self.num is None:
-            if mod_words == "some" and self.det is None and self.rel is None:
-                self.num, self.mod = "some", None  # "some years": a vague number
-            elif self.det not in (None, "a", "an") or mod_words in ("over", "under"):
-                # "over the years", "over the past year": a preposition, not a modifier
-                self.start = m.start("det") if self.det else m.start("rel") if self.rel else s
-                self.mod = None
+        if mod_words and self.num is None and mod_words == "some" and not (self.det or self.rel):
+            self.num, self.mod = "some", None  # "some years": a vague number
+        elif mod_words and (
+            self.det not in (None, "a", "an")
+            or (self.num is None and mod_words in ("over", "under"))
+        ):
+            # "over the years", "over the past few hours": a preposition, not a modifier
+            self.start = m.start("det") if self.det else m.start("rel") if self.rel else s
+            self.mod = None
         self.inday = g.get("inday")  # "earlier in the week", "late in the day"
         edge = g.get("edgeof") or g.get("inday") or g.get("edge")
         if edge:
@@ -1611,7 +1766,9 @@ class _UnitPhrase:
                 self.amount += 0.5
         elif self.det in ("a", "an"):
             self.amount = 1.0
-        if self.det is not None and self.rel is None and self.num is not None:
+        if self.det in ("a", "an") and self.num in _VAGUE_AFTER_A:
+            self.num = f"a {self.num}"  # a few days, a couple of weeks: one quantity
+        elif self.det is not None and self.rel is None and self.num is not None:
             # "a 27-year contract", "its 41-year history": the determiner is the noun's
             self.start = m.start("mod") if g.get("mod") and self.mod else m.start("num")
         self.after = None
@@ -1889,8 +2046,10 @@ def _ordinal_unit(scan: _Scan, s: int, e: int, unit: str) -> bool:
         number = int(token[:-2])
     elif token in ("twenty first",):
         number = 21
-    elif token == "final":
+    elif token in ("final", "last"):
         number = 4 if unit == "Q" else 0
+        if token == "last" and _YEAR_AFTER.match(scan.low, e) is None:
+            return False  # "the last quarter": the one before the current, read as relative
     else:
         number = _ORDINALS[token]
     start = lm.start()

@@ -374,6 +374,78 @@ def test_durations_and_sets(text, expected):
     assert _one(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "ref", "expected"),
+    [
+        # a clock time takes the date written right after it, or the day mentioned last
+        (
+            "A truck was ambushed at 0900 on 26 March in El Jicote.",
+            "1989-03-28",
+            [("0900", "TIME", "1989-03-26T09:00"), ("26 March", "DATE", "1989-03-26")],
+        ),
+        (
+            "Markets closed on Tuesday, when the index stood at 18:00 UTC at its low.",
+            "2009-12-16",
+            [("Tuesday", "DATE", "2009-12-15"), ("18:00 UTC", "TIME", "2009-12-15T18:00Z")],
+        ),
+        (
+            "THE ATTACK TOOK PLACE AT 0340 TODAY.",
+            "1989-02-07",
+            [("0340 TODAY", "TIME", "1989-02-07T03:40")],
+        ),
+        # a weekday followed by its date is one expression, valued by the date
+        (
+            "On Monday, Dec. 26, a leader was killed.",
+            "2017-09-25",
+            [("Monday, Dec. 26", "DATE", "2016-12-26")],
+        ),
+        # quantities and prepositions
+        (
+            "A FEW DAYS AGO, HE MET OFFICIALS.",
+            "1990-01-10",
+            [("A FEW DAYS AGO", "DATE", "PAST_REF")],
+        ),
+        (
+            "15,000 were arrested over the past few hours.",
+            "1990-01-10",
+            [("the past few hours", "DURATION", "PTXH")],
+        ),
+        (
+            "1600 PERUVIANS DIED DURING THE LAST QUARTER OF 1989.",
+            "1990-01-10",
+            [("THE LAST QUARTER OF 1989", "DATE", "1989-Q4")],
+        ),
+        (
+            "Dealers will get letters after October of next year.",
+            "2009-05-15",
+            [("October of next year", "DATE", "2010-10")],
+        ),
+        (
+            "Sales fell 35 % in January, compared to the same month a year ago.",
+            "2009-02-03",
+            [("January", "DATE", "2009-01"), ("the same month a year ago", "DATE", "2008-01")],
+        ),
+        (
+            "Stocks rose on Friday, ending the day at 8,017.",
+            "2009-04-04",
+            [("Friday", "DATE", "2009-04-03"), ("the day", "DATE", "2009-04-03")],
+        ),
+        (
+            "Cases rose during the outbreak of 2005-2006.",
+            "2017-09-25",
+            [("2005", "DATE", "2005"), ("2006", "DATE", "2006")],
+        ),
+        # not dates: an age in decades, a video length, a project name
+        ("The suspect is a man in his early 30s.", "2017-09-25", []),
+        ("Share this video 0:00:30", "2017-09-25", []),
+        ("He funds the Future of Babylon project.", "2017-09-25", []),
+    ],
+)
+def test_compound_expressions(text, ref, expected):
+    found = find_dates(text, reference_date=ref)
+    assert [(t.text, t.type, t.value) for t in found] == expected
+
+
 # --- without a reference date: found, typed, never guessed ---
 
 
