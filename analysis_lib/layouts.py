@@ -190,7 +190,8 @@ def detect_layout(text: str) -> str:
         'wire'
     """
     head = text[:HEAD_CHARS]
-    if _LN_SEPARATOR.search(head) and _LN_HEAD.search(head):
+    has_ln_separator = "DOCUMENT" in head or "Dokument" in head or "Document " in head
+    if has_ln_separator and _LN_SEPARATOR.search(head) and _LN_HEAD.search(head):
         return "lexisnexis"
     if (
         ("Body" in head or "End of Document" in head)
