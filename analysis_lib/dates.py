@@ -812,23 +812,29 @@ _NOT_PAST = frozenset(
     ]
 )
 #: Where the clause that gives an expression its tense begins or ends.
-#: A full stop that ends a sentence: not after an initial (U.S.) or a short title or month.
-_FULL_STOP = (
-    r"(?<!\b[A-Za-z])"
-    + "".join(
-        f"(?<!\\b(?i:{w}))"
-        for w in "mr ms dr st no gen col lt sgt capt maj jan feb mar apr jun jul aug sep sept oct nov dec".split()
-    )
-    + r"[.!?][\s\"”’]"
-)
+#: Where the clause that gives an expression its tense begins or ends: a full stop (see
+#: _not_a_full_stop), ``;``, ``but``/``while``/``although``, a blank line, a line break
+#: before a capital.
 _CLAUSE_BREAK = re.compile(
-    _FULL_STOP + r"|\n\s*\n|;\s|,?\s(?i:but|while|whereas|although|though)\s|\n(?=\s*[A-Z])"
+    r"[.!?](?=[\s\"”’])|\n\s*\n|;\s|,?\s(?i:but|while|whereas|although|though)\s|\n(?=\s*[A-Z])"
 )
 #: In text written in capitals every line starts with a capital: only blank lines count
 #: there, since wire copy is wrapped at a fixed width.
 _CLAUSE_BREAK_CAPS = re.compile(
-    _FULL_STOP + r"|\n\s*\n|;\s|,?\s(?i:but|while|whereas|although|though)\s"
+    r"[.!?](?=[\s\"”’])|\n\s*\n|;\s|,?\s(?i:but|while|whereas|although|though)\s"
 )
+#: A period after an initial (U.S.), a title or a month abbreviation does not end a clause.
+_ABBREVIATION_BEFORE = re.compile(
+    r"(?:^|\W)(?:[a-z]|mr|ms|dr|st|no|gen|col|lt|sgt|capt|maj|jan|feb|mar|apr|jun|jul"
+    r"|aug|sep|sept|oct|nov|dec)$"
+)
+
+
+def _not_a_full_stop(low: str, m: re.Match[str]) -> bool:
+    at = m.start()
+    return low[at] == "." and _ABBREVIATION_BEFORE.search(low, max(0, at - 6), at) is not None
+
+
 #: A modal or ``to`` right before a past form makes it future: ``will be held``, ``to be put``.
 _MODAL_BEFORE = re.compile(
     r"\b(?P<modal>will|would|shall|'ll|’ll|could|might|may|should|must|can)\s+"
@@ -1087,7 +1093,8 @@ class _Scan:
         breaks = _CLAUSE_BREAK_CAPS if self.caps(start, end) else _CLAUSE_BREAK
         begin = max(0, start - 200)
         for m in breaks.finditer(self.text, begin, start):
-            begin = m.end()
+            if not _not_a_full_stop(low, m):
+                begin = m.end()
         mark = weak = now = None
         for m in _TENSE_MARK.finditer(low, begin, start):
             if not self.counts_as_tense(m, start):
@@ -1104,8 +1111,12 @@ class _Scan:
         if mark is None and now is not None:
             return "present"
         if mark is None:
-            stop = breaks.search(self.text, end, end + 200)
-            for m in _TENSE_MARK.finditer(low, end, stop.start() if stop else end + 200):
+            stop = min(len(low), end + 200)
+            for m in breaks.finditer(self.text, end, stop):
+                if not _not_a_full_stop(low, m):
+                    stop = m.start()
+                    break
+            for m in _TENSE_MARK.finditer(low, end, stop):
                 if not m["now"] and self.counts_as_tense(m, -1):
                     mark = m
                     if (m["past"] or m["weak"]) and self.after_modal(m.start()):
@@ -1775,6 +1786,10 @@ class _UnitPhrase:
         right = _UNIT_RIGHT.match(scan.low, e)
         if right is not None and right["long"]:
             self.end = right.end()
+            if self.num is None and self.rel is None and self.det in ("a", "an", "the"):
+                self.start = s  # a week-long series, the year-long siege, the days-long push
+                if not plural:
+                    self.det, self.amount = "a", 1.0
         elif right is not None and right["rel"]:
             self.after = (" ".join(right["rel"].split()), right.end())
 

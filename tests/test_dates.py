@@ -10,6 +10,8 @@ import datetime as dt
 import itertools
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis_lib.dates import date_from_filename, find_dates, infer_publication_date, parse_date
 from tests.conftest import FIXTURES, load_fixture
@@ -360,6 +362,8 @@ def test_anaphoric_days_count_from_the_day_mentioned_last():
             ("the past two weeks", "DURATION", "P2W", None),
         ),
         ("The ceasefire held for 48 hours.", ("48 hours", "DURATION", "PT48H", None)),
+        ("The year-long siege of Mosul ended.", ("year-long", "DURATION", "P1Y", None)),
+        ("The drills are a week-long series of exercises.", ("week-long", "DURATION", "P1W", None)),
         (
             "The siege lasted more than four months.",
             ("more than four months", "DURATION", "P4M", "MORE_THAN"),
@@ -697,3 +701,59 @@ def test_eval_scores_values_and_matches_one_to_one():
         if p and g
     }
     assert matched == {("2009", "2009"), ("2011", "2011")}
+
+
+# --- any text: no crash, valid offsets ---
+
+_PIECES = st.sampled_from(
+    [
+        " ",
+        ", ",
+        ". ",
+        "\n",
+        "on",
+        "the",
+        "last",
+        "past",
+        "a",
+        "two",
+        "May",
+        "MARCH",
+        "march",
+        "Friday",
+        "week",
+        "years",
+        "ago",
+        "-",
+        "year-old",
+        "2017",
+        "88",
+        "23",
+        "Sept.",
+        "of",
+        "12:30",
+        "p.m.",
+        "early",
+        "mid",
+        "since",
+        "will",
+        "said",
+        "today",
+        "'90s",
+        "1,500",
+        "%",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=30), st.sampled_from([None, "2017-09-25", "1990-01-13"]))
+def test_any_text_gives_valid_sorted_offsets(pieces, ref):
+    text = "".join(pieces)
+    found = find_dates(text, reference_date=ref)
+    for a, b in itertools.pairwise(found):
+        assert a.end <= b.start
+    for t in found:
+        assert 0 <= t.start < t.end <= len(text) and text[t.start : t.end] == t.text
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+        assert ref is not None or t.anchor is None
