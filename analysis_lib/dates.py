@@ -305,7 +305,11 @@ def date_from_filename(name: str) -> str | None:
     return None
 
 
-_FILE_PHOTO = re.compile(r"\bfile[\s_-]*(?:photo|picture|image|pic)\b", re.IGNORECASE)
+#: Archive pictures: ``FILE PHOTO:``, ``…/File Photo``, ``archive image``, ``AFP PHOTO / FILES``.
+_FILE_PHOTO = re.compile(
+    r"\b(?:file|archive)[\s_-]*(?:photo|picture|image|pic|footage)s?\b|/\s*files?\s*(?:/|$)",
+    re.IGNORECASE,
+)
 #: A full date (day, month and year) inside running text such as a photo caption.
 _FULL_DATE_IN_TEXT = re.compile(
     rf"\b(?:(?P<month>{_MONTH_RE})\.?\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*"

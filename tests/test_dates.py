@@ -110,6 +110,11 @@ def test_file_photo_caption_dates_are_never_taken():
     assert infer_publication_date(caption=FILE_PHOTO_CAPTION) == (None, None)
     slash_only = "Smoke rises over Raqqa, Syria June 3, 2016. REUTERS/Rodi Said/File Photo"
     assert infer_publication_date(caption=slash_only) == (None, None)
+    afp = "Smoke rises over Raqqa on June 3, 2016. AFP PHOTO / FILES / Delil SOULEIMAN"
+    assert infer_publication_date(caption=afp) == (None, None)
+    # a caption that merely mentions files is the article's own photo
+    own = "An official reads files in Mosul, Iraq, March 6, 2017. REUTERS/Ahmed Jadallah"
+    assert infer_publication_date(caption=own) == ("2017-03-06", "caption")
     # A file photo neither dates the article nor gives a dateline its year.
     assert infer_publication_date(dateline_date="Sept 16", caption=FILE_PHOTO_CAPTION) == (
         "XXXX-09-16",
