@@ -89,7 +89,7 @@ _TRIGGER_TABLE = (
     ),
     (r"lives", "killed", "noun"),
     (
-        r"suffered\s+(?:(?:mostly|only|serious|minor|severe|gunshot|shrapnel|light|"
+        r"(?:suffered|sustained)\s+(?:(?:mostly|only|serious|minor|severe|gunshot|shrapnel|light|"
         r"critical|life-threatening|multiple)\s+){0,2}(?:burns|injuries|wounds)",
         "injured",
         "intrans",
@@ -129,7 +129,7 @@ _HINT = re.compile(
     r"kill|dead|die|death|fatal|lives|slain|slew|execut|massacr|murder|behead|assassin|lynch|"
     r"bod(?:y|ies)|corpse|cadaver|toll|perish|succumb|wound|injur|hurt|maim|burns|kidnap|"
     r"abduct|seiz|hostage|captive|arrest|detain|detention|captur|rounded|apprehend|displac|"
-    r"assassin|assasin|slay|disappearance|jail|prison|custody|bars|beat|"
+    r"assassin|assasin|slay|disappearance|jail|prison|custody|bars|beat|victims|"
     r"uproot|fled|flee|homeless|refugee|missing|unaccounted|disappeared|gunned",
     re.IGNORECASE,
 )
@@ -348,6 +348,11 @@ _STOP_WORDS = frozenset(
     ]
 )
 _COLLECTIVE = frozenset({"team", "crew", "family"})
+#: Participles that can stand before a people noun: "12 wounded soldiers", "the dead men".
+_ATTRIBUTIVE = frozenset(
+    "wounded injured dead killed kidnapped abducted detained arrested displaced missing "
+    "murdered slain executed assassinated".split()
+)
 _DETERMINERS = {"a": 1, "an": 1, "one": 1, "another": 1, "the": 0, "this": 0, "that": 0}
 _WORD = re.compile(r"[\w’'.-]+|[^\w\s]")
 _LOCATIVE = re.compile(
@@ -620,10 +625,18 @@ def _extend_left(
             break
         if lowered in _DETERMINERS:
             determiner, np_start = lowered, ws
+            if (
+                lowered == "the"
+                and i >= 2
+                and sent[words[i - 1][0] : words[i - 1][1]].lower() == "of"
+            ):
+                q = by_end.get(words[i - 2][1])  # "one of the persons killed"
+                if q is not None:
+                    quantity, np_start = q, q.start
             break
         if lowered in _STOP_WORDS or not (word[0].isalnum()) or modifiers >= 5:
             break
-        if _TRIGGER.fullmatch(word) and not word.lower().endswith("-old"):
+        if _TRIGGER.fullmatch(word) and lowered not in _ATTRIBUTIVE:
             break
         np_start = ws
         modifiers += 1
@@ -818,6 +831,9 @@ def _victims_for(sent: str, trig: _Trigger, victims: list[_Victim]) -> list[_Vic
     form = trig.form
     after = [v for v in victims if v.start >= trig.end]
     before = [v for v in victims if v.end <= trig.start]
+    inside = [v for v in victims if v.start <= trig.start and trig.end <= v.head_start]
+    if inside and trig.text.lower() in _ATTRIBUTIVE:
+        return inside[:1]  # "the wounded mother", "12 wounded soldiers were evacuated"
     if form in ("head",):
         return [
             v
@@ -839,7 +855,11 @@ def _victims_for(sent: str, trig: _Trigger, victims: list[_Victim]) -> list[_Vic
         return _bodies(sent, trig, victims)
     if form == "hostage":
         return _hostages(sent, trig, victims)
-    if re.search(r"\bthe\s+$", sent[max(0, trig.start - 5) : trig.start], re.I) and form in (
+    if form == "list":
+        return [v for v in after if v.kind in ("person", "noun") and not v.subset]
+    if re.search(
+        r"\b(?:the|those)\s+$", sent[max(0, trig.start - 7) : trig.start], re.I
+    ) and form in (
         "adj",
         "verb",
     ):
@@ -923,7 +943,10 @@ def _event_noun_victims(sent: str, trig: _Trigger, victims: list[_Victim]) -> li
         after,
         re.IGNORECASE,
     )
-    if link and (link.group().strip().lower().startswith("of") or trig.text.lower() == "injuries"):
+    if link and (
+        re.search(r"\bof\s+(?:the\s+)?$", link.group(), re.IGNORECASE)
+        or trig.text.lower() == "injuries"
+    ):
         group: list[_Victim] = []
         pos = trig.end + len(link.group())
         for v in victims:
@@ -931,8 +954,8 @@ def _event_noun_victims(sent: str, trig: _Trigger, victims: list[_Victim]) -> li
                 continue
             gap = sent[pos : v.start]
             if group and not re.fullmatch(
-                r"(?:\s+(?:of|from|at|in)\s+[^,;]{1,50}?)?(?:,[^,;]{0,80})?\s*(?:,\s*)?"
-                r"(?:and|as\s+well\s+as)\s+(?:(?:their|his|her|the)\s+)?|,\s*",
+                r"(?:\s+(?:of|from|at|in)\s+[^,;]{1,50}?)?(?:,[^,;]{0,80}|\s*--[^-]{1,60}--)?\s*(?:,\s*)?"
+                r"(?:and|as\s+well\s+as)\s+(?:of\s+)?(?:(?:their|his|her|the)\s+)?|,\s*",
                 gap,
                 re.I,
             ):
@@ -965,6 +988,13 @@ def _event_noun_victims(sent: str, trig: _Trigger, victims: list[_Victim]) -> li
         ):
             return [v]  # "Lopez Albujar's murder"
     return None
+
+
+_ACCUSED_OF = re.compile(
+    r"\b(?:accused|charged|convicted|suspected|arrested|jailed|sentenced|tried|blamed|"
+    r"responsible)\s+(?:\w+\s+){0,2}(?:of|with|for)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _is_event_of(sent: str, trig: _Trigger) -> bool:
@@ -1004,9 +1034,19 @@ def _segment(sent: str, start: int, end: int) -> tuple[int, int]:
 
 def _no_object(sent: str, pos: int) -> bool:
     """Nothing an active verb could take as object follows: ``12 killed in blast``."""
+    if _TIME_AFTER.match(sent, pos):
+        return True  # "a union leader killed 13 days ago", "12 killed yesterday"
     m = re.match(r"\s*([\w’'-]+|[^\w\s]|$)", sent[pos : pos + 30])
     word = m.group(1).lower() if m else ""
     return not word or not word[0].isalnum() or (word in _STOP_WORDS and word not in _DETERMINERS)
+
+
+_TIME_AFTER = re.compile(
+    r"\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|hours?)\s+ago\b|\s+(?:today|yesterday|tonight|"
+    r"overnight|earlier|recently|last\s+\w+|this\s+\w+|on\s+(?:monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday))\b",
+    re.IGNORECASE,
+)
 
 
 def _adjacent(sent: str, end: int, start: int) -> bool:
@@ -1053,39 +1093,62 @@ def _skip_space(sent: str, pos: int) -> int:
 
 
 def _subject_victims(sent: str, trig: _Trigger, before: list[_Victim]) -> list[_Victim]:
+    """The subject of a passive or intransitive trigger, with its coordinated members."""
+    before = _without_appositions(sent, before)
     if not before:
         return []
     gap = sent[before[-1].end : trig.start]
-    if _AUX_BEFORE.fullmatch(gap.strip() + " ") or not gap.strip() or _apposition_then_aux(gap):
-        last = before[-1]
-        if (
-            len(before) > 1
-            and before[-2].kind == "person"
-            and last.kind == "noun"
-            and re.fullmatch(r",\s*", sent[before[-2].end : last.start])
-        ):
-            last = before[-2]  # "Mauricio Pineda, a sound technician …, was killed"
-        group = [last]
-        for v in reversed(before[:-1]):  # "12 soldiers and three civilians were killed"
-            between = sent[v.end : group[0].start]
-            if re.fullmatch(
-                r"(?:\s+(?:of|from|at|in)\s+[^,;]{1,50}?)?\s*(?:,\s*)?(?:and|,)\s*", between, re.I
-            ) and (v.kind == last.kind or {v.kind, last.kind} <= {"noun", "person"}):
-                group.insert(0, v)
-            elif v.kind == "noun" and last.kind in ("noun", "person") and _of_phrase(between):
-                group = [v]  # "a commander of Syria’s National Defense Forces": the head
-                last = v
-            else:
-                break
-        return [v for v in group if not v.subset]
-    return []
+    if not (
+        _AUX_BEFORE.fullmatch(gap.strip() + " ") or not gap.strip() or _apposition_then_aux(gap)
+    ):
+        return []
+    last = before[-1]
+    group = [last]
+    for v in reversed(before[:-1]):  # "12 soldiers and three civilians were killed"
+        between = sent[v.end : group[0].start]
+        same_kind = v.kind == last.kind or {v.kind, last.kind} <= {"noun", "person"}
+        if same_kind and _LIST_JOIN.fullmatch(between):
+            group.insert(0, v)
+        elif same_kind and v.kind == group[0].kind == "person" and _PERSON_JOIN.fullmatch(between):
+            group.insert(0, v)  # "General X, a former junta member, and Air Force General Y"
+        elif v.kind == "noun" and last.kind in ("noun", "person") and _of_phrase(between):
+            group = [v]  # "a commander of Syria’s National Defense Forces": the head
+            last = v
+        else:
+            break
+    return [v for v in group if not v.subset]
+
+
+_LIST_JOIN = re.compile(r"(?:\s+(?:of|from|at|in)\s+[^,;]{1,50}?)?\s*(?:,\s*)?(?:and|,)\s*", re.I)
+_PERSON_JOIN = re.compile(r"(?:,[^,;]{1,120}){0,2},?\s+and\s+(?:[\w.-]+\s+){0,4}", re.I)
+
+
+def _without_appositions(sent: str, victims: list[_Victim]) -> list[_Victim]:
+    """Drop a noun phrase that only describes the person before it (``X, a reporter,``)."""
+    kept: list[_Victim] = []
+    skipped: _Victim | None = None
+    for v in victims:
+        if v.kind == "noun" and v.count_text is None:
+            if (
+                kept
+                and kept[-1].kind == "person"
+                and re.fullmatch(r",\s*", sent[kept[-1].end : v.start])
+            ):
+                skipped = v
+                continue
+            if skipped is not None and "," not in sent[skipped.end : v.start]:
+                skipped = v  # "a former junta member and former commander in chief"
+                continue
+        skipped = None
+        kept.append(v)
+    return kept
 
 
 def _apposition_then_aux(gap: str) -> bool:
     """`` of Syria’s NDF, a pro-Assad militia, was also reportedly``: skip both."""
     m = re.fullmatch(
         rf"\s*(?:(?:of|from|for|in|with|at|on|near|belonging\s+to|who|that|[a-z]+ing|known)"
-        rf"\s+[^,;:]{{1,60}}?)?\s*(?:,[^,;:]{{1,80}},?)?\s*,?\s*(?:{_AUX_BEFORE.pattern}|\s*$)",
+        rf"\s+[^,;:]{{1,60}}?)?\s*(?:,[^,;:]{{1,80}}){{0,2}},?\s*(?:{_AUX_BEFORE.pattern}|\s*$)",
         gap.rstrip() + " ",
         re.IGNORECASE,
     )
@@ -1157,7 +1220,7 @@ def _bodies(sent: str, trig: _Trigger, victims: list[_Victim]) -> list[_Victim]:
             and re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", sent[v.end : trig.start])
         ):
             return [v]
-    if re.search(r"\bof\s*$", sent[trig.end : trig.end + 4]):
+    if re.search(r"\bof\s*$", sent[trig.end : trig.end + 4], re.IGNORECASE):
         persons = [v for v in victims if v.start > trig.end and v.start - trig.end < 200]
         group = []
         pos = trig.end
@@ -1225,7 +1288,19 @@ def _perpetrator(
     if trig.form == "verb" and not passive:
         start = _clause_start(sent, trig.start)
         if start and re.search(r",\s*$", sent[:start]) and trig.text.lower().endswith("ing"):
-            start = _clause_start(sent, start - 2, hard=True)  # ", killing 12": the main clause
+            # ", killing 12": the subject of the main clause, after its conjunction if any
+            comma = start
+            start = 0
+            for m in _SUBORDINATE.finditer(sent, 0, comma):
+                start = m.end()
+            for m in mentions:
+                if (
+                    start <= m.start < comma
+                    and _is_named(m)
+                    and not _LOCATIVE_BEFORE.search(sent[max(0, m.start - 12) : m.start])
+                ):
+                    return m.actor
+            return None
         actor = named(start, trig.start)
         if actor:
             return actor
@@ -1253,11 +1328,17 @@ def _perpetrator(
     return None
 
 
+_SUBORDINATE = re.compile(r"\b(?:since|when|after|as|because|while|before|until)\b", re.I)
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|across|of|near|from|on|against|with|to|into)\s+(?:the\s+)?$", re.I
+)
+
+
 def _is_named(m: Mention) -> bool:
+    if m.method == "agent":  # "police", "a suicide bomber": a kind of actor, not a named one
+        return False
     return (
-        m.entity_type in ("ORGANIZATION", "PERSON")
-        and m.method != "agent"
-        and m.sector not in ("MED", "NGO", "IGO")
+        m.entity_type in ("ORGANIZATION", "PERSON") and m.sector not in ("MED", "NGO", "IGO")
     ) or (m.entity_type == "ORGANIZATION" and m.method == "institution")
 
 
@@ -1470,8 +1551,13 @@ class _ArticleState:
     """What later sentences of one article may refer back to (``in the same period``)."""
 
     last_cumulative_date: str | None = None
+    last_category: str | None = None
 
 
+_VICTIM_LIST = re.compile(
+    r"\bthe\s+(?P<noun>victims)\b[^.:;]{0,60}?\b(?:were|are|included?|includes)\s*:\s*",
+    re.IGNORECASE,
+)
 _SAME_PERIOD = re.compile(
     r"\b(?:in|during|over|for)\s+the\s+same\s+(?:period|time(?:\s*frame)?|months?|span)\b", re.I
 )
@@ -1494,6 +1580,17 @@ def _sentence_casualties(
     headline: bool,
 ) -> list[Casualty]:
     triggers = _triggers(sent)
+    listed = _VICTIM_LIST.search(sent) if state.last_category else None
+    if listed:  # "the victims of this crime were: …": the harm the article just reported
+        triggers.append(
+            _Trigger(
+                listed.start("noun"),
+                listed.end("noun"),
+                listed.group("noun"),
+                state.last_category,
+                "list",
+            )
+        )
     if not triggers:
         return []
     mentions = [
@@ -1502,7 +1599,8 @@ def _sentence_casualties(
         if offset <= m.start and m.end <= offset + len(sent)
     ]
     if is_all_caps(sent):  # names cannot be told by case: restore it first (same offsets)
-        mentions = [m._replace(text=sent[m.start : m.end]) for m in find_actors(restore_case(sent))]
+        restored = restore_case(sent).replace("\n", " ")  # names wrapped across lines
+        mentions = [m._replace(text=sent[m.start : m.end]) for m in find_actors(restored)]
     victims = _victims(sent, find_quantities(sent), mentions, headline=headline)
     if not victims:
         return []
@@ -1518,11 +1616,17 @@ def _sentence_casualties(
             continue
         governed, shared = _governed(sent, trig, victims, previous)
         governed = [v for v in governed if (shared or v.start not in used) and _fits(trig, v)]
+        if governed:
+            governed += _along_with(sent, trig, governed, victims)
         if not governed:
             continue
         clause = _clause_start(sent, trig.start, hard=True)
         window = max(clause, _clause_start(sent, min([trig.start, *(v.start for v in governed)])))
-        presupposed = (trig.form == "head" and not shared) or _is_event_of(sent, trig)
+        presupposed = (
+            (trig.form == "head" and not shared)
+            or _is_event_of(sent, trig)
+            or _ACCUSED_OF.search(sent[max(0, trig.start - 40) : trig.start]) is not None
+        )
         if not presupposed and not _is_asserted(sent, trig, window):
             continue
         passive = bool(_PASSIVE_BEFORE.search(sent[max(0, trig.start - 60) : trig.start]))
@@ -1575,6 +1679,7 @@ def _sentence_casualties(
         used.update(v.start for v in governed)
         out.extend(found)
         previous = (trig, governed, perpetrator)
+        state.last_category = trig.category
         if is_cumulative and when and not same_period:
             state.last_cumulative_date = when
     out.sort(key=lambda c: (c.start, c.category))
@@ -1626,6 +1731,24 @@ def _is_stock(sent: str, trig: _Trigger, governed: list[_Victim]) -> bool:
         and governed[0].end <= trig.start
         and (sent[governed[0].end : trig.start].strip() == "")
     )
+
+
+_ALONG_WITH = re.compile(r"\s*,?\s*(?:along|together)\s+with\s+", re.IGNORECASE)
+
+
+def _along_with(
+    sent: str, trig: _Trigger, governed: list[_Victim], victims: list[_Victim]
+) -> list[_Victim]:
+    """``a union leader killed 13 days ago along with nine other workers``."""
+    pos = max(trig.end, governed[-1].end)
+    tail = sent[pos : pos + 60]
+    time = _TIME_AFTER.match(tail)
+    offset = time.end() if time else 0
+    joint = _ALONG_WITH.match(tail, offset)
+    if not joint:
+        return []
+    at = pos + joint.end()
+    return [v for v in victims if v.start == at and v.kind != "pronoun"][:1]
 
 
 def _joined_to(sent: str, first: _Trigger, second: _Trigger) -> bool:

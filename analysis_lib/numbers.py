@@ -413,6 +413,8 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
         or (_LEFT_DESIGNATOR.search(outer_left) and (first[:1].isdigit() or m.group("a")))
     ):
         return True
+    if first[:1].isdigit() and re.search(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\.?\s+$", left, re.I):
+        return True  # the year of "13 JAN 90"
     if first[:1].isdigit() and _LEFT_MONTH.search(left):
         value = _number_value(first)
         if value is not None and (value <= 31 or _YEAR.fullmatch(first)):
