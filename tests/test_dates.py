@@ -556,6 +556,14 @@ def test_results_do_not_depend_on_what_was_processed_before():
     assert find_dates(first, reference_date=dt.date(2017, 9, 25)) == alone
 
 
+def test_sample_bodies_in_capitals_give_the_same_expressions(sample_tables):
+    for body in sample_tables["articles"]["body"]:
+        upper = body.upper()
+        assert len(upper) == len(body)
+        mixed = [t._replace(text=t.text.upper()) for t in find_dates(body, reference_date=REF)]
+        assert find_dates(upper, reference_date=REF) == mixed
+
+
 def test_sample_bodies_give_sorted_non_overlapping_offsets(sample_tables):
     for body in sample_tables["articles"]["body"]:
         found = find_dates(body, reference_date=REF)
