@@ -111,8 +111,13 @@ from typing import NamedTuple
 from analysis_lib.records import TimeExpr
 
 __all__ = [
+    "caption_date",
     "date_from_filename",
+    "expand_year",
+    "find_dates",
+    "format_date",
     "infer_publication_date",
+    "is_file_photo",
     "parse_date",
 ]
 
@@ -1196,6 +1201,8 @@ def _left_edge(scan: _Scan, start: int) -> tuple[int, str | None, str | None]:
 
 
 def _digits(scan: _Scan, s: int) -> None:
+    """Expressions led by digits: ISO and numeric dates, clock times, ``22 September``,
+    decades, years (the rest of the number ``1,500``, labels and counts are skipped)."""
     low = scan.low
     prev = low[s - 1] if s else " "
     if prev == "-":
@@ -1218,52 +1225,68 @@ def _digits(scan: _Scan, s: int) -> None:
     if m:
         _numeric_date(scan, s, m)
         return
-    m = _MILITARY_CLOCK.match(low, s)
-    if m is None and _prev_word(scan, s) == "at":
-        m = _AT_CLOCK.match(low, s)
-    if m:
-        _clock(scan, s, m.end(), int(m["hour"]), int(m["minute"]), m.groupdict().get("tz"))
-        return
-    m = _CLOCK_IN_TEXT.match(low, s)
-    if m and not m["tz"] and low[m.end() : m.end() + 1] == ":":
-        scan.skip_to(m.end())
-        return  # 0:00:30 in a video player: a length, not a time of day
-    if m and (m["ampm"] or (m["sep"] == ":" and m["minute"])):
-        hour = int(m["hour"])
-        if m["ampm"]:
-            if not 1 <= hour <= 12:
-                return
-            hour = hour % 12 + (12 if m["ampm"].startswith("p") else 0)
-        if hour <= 24 and int(m["minute"] or 0) < 60:
-            end = m.end("tz") if m["tz"] else m.end("ampm") if m["ampm"] else m.end("minute")
-            if m["tz"] and scan.text[end : end + 1] == ")":
-                end += 1
-            _clock(scan, s, end, hour, int(m["minute"] or 0), m["tz"])
+    if _clock_digits(scan, s):
         return
     m = _DAY_MONTH.match(low, s)
     if m:
         _day_month(scan, s, m)
         return
     m = _SHORT_DECADE.match(low, s)
-    if m and _AGE_DECADE_BEFORE.search(low, max(0, s - 25), s):
-        scan.skip_to(m.end())
-        return  # "in his early 30s": an age
-    if m and (
-        _prev_word(scan, s) in ("the", "early", "late", "mid", "of")
-        or (
-            _prev_word(scan, s) in ("and", "or", "to")
-            and scan.found
-            and len(scan.found[-1].value) == 3
-        )
-    ):
-        start, mod, _ = _left_edge(scan, s)
-        if low[max(scan.end, start - 4) : start] == "the ":
-            start -= 4
-        scan.add(start, m.end(), "DATE", f"{expand_year(m['digits']) // 10:03d}", None, mod)
-        return  # the 80s (not "in his 20s", an age)
+    if m and _decade_digits(scan, s, m):
+        return
     m = _YEAR_NUMBER.match(low, s)
     if m:
         _year(scan, s, m)
+
+
+def _clock_digits(scan: _Scan, s: int) -> bool:
+    """``18:00 UTC``, ``6:40 p.m.``, ``0800 GMT``, ``at 0530``; True when digits were used."""
+    low = scan.low
+    m = _MILITARY_CLOCK.match(low, s)
+    if m is None and _prev_word(scan, s) == "at":
+        m = _AT_CLOCK.match(low, s)
+    if m:
+        _clock(scan, s, m.end(), int(m["hour"]), int(m["minute"]), m.groupdict().get("tz"))
+        return True
+    m = _CLOCK_IN_TEXT.match(low, s)
+    if m is None:
+        return False
+    if not m["tz"] and low[m.end() : m.end() + 1] == ":":
+        scan.skip_to(m.end())
+        return True  # 0:00:30 in a video player: a length, not a time of day
+    if not (m["ampm"] or (m["sep"] == ":" and m["minute"])):
+        return False
+    hour = int(m["hour"])
+    if m["ampm"]:
+        if not 1 <= hour <= 12:
+            return True
+        hour = hour % 12 + (12 if m["ampm"].startswith("p") else 0)
+    if hour <= 24 and int(m["minute"] or 0) < 60:
+        end = m.end("tz") if m["tz"] else m.end("ampm") if m["ampm"] else m.end("minute")
+        if m["tz"] and scan.text[end : end + 1] == ")":
+            end += 1
+        _clock(scan, s, end, hour, int(m["minute"] or 0), m["tz"])
+    return True
+
+
+def _decade_digits(scan: _Scan, s: int, m: re.Match[str]) -> bool:
+    """``the 80s``, ``the 70s and 80s`` (not ``in his early 30s``, an age)."""
+    low = scan.low
+    if _AGE_DECADE_BEFORE.search(low, max(0, s - 25), s):
+        scan.skip_to(m.end())
+        return True
+    before = _prev_word(scan, s)
+    after_decade = bool(scan.found) and len(scan.found[-1].value) == 3
+    if not (
+        before in ("the", "early", "late", "mid", "of")
+        or (before in ("and", "or", "to") and after_decade)
+    ):
+        return False
+    start, mod, _ = _left_edge(scan, s)
+    if low[max(scan.end, start - 4) : start] == "the ":
+        start -= 4
+    scan.add(start, m.end(), "DATE", f"{expand_year(m['digits']) // 10:03d}", None, mod)
+    return True
 
 
 def _numeric_date(scan: _Scan, s: int, m: re.Match[str]) -> None:
@@ -1821,58 +1844,58 @@ def _unit(scan: _Scan, s: int, e: int, word: str) -> None:
     if unit in ("Q", "CE") and (_ordinal_unit(scan, s, e, unit) or unit == "CE"):
         return
     plural = word.endswith("s") and word != "fortnight"
-    phrase = _UnitPhrase(scan, s, e, plural)
-    if unit == "Q" and not (
-        (plural and phrase.num is not None)
-        or phrase.det == "this"
-        or phrase.rel in ("last", "past", "previous", "preceding", "next", "coming", "current")
-    ):
-        return  # "a quarter of the city", "the Christian quarter": not a period
-    if word in ("second", "seconds") and phrase.num is None:
-        return  # "a second attack": the ordinal
-    if unit == "Y" and not plural and _same_period(scan, phrase):
-        return
-    if not plural and phrase.num is None and _unit_point(scan, phrase, unit):
-        return
-    if plural and phrase.num is None and _unit_reference(scan, phrase):
-        return
-    if unit == "WE":
-        return
-    if _unit_set(scan, phrase, unit, is_clock, factor):
-        return
+    p = _UnitPhrase(scan, s, e, plural)
+    if (unit == "Q" and not _is_quarter_period(p)) or (unit == "S" and p.num is None):
+        return  # "a quarter of the city", "a second attack"
     if (
-        phrase.after is not None
-        and phrase.counted
-        and not is_clock
-        and _unit_shifted(scan, phrase, unit, factor)
+        (unit == "Y" and not plural and _same_period(scan, p))
+        or (not plural and p.num is None and _unit_point(scan, p, unit))
+        or (plural and p.num is None and _unit_reference(scan, p))
+        or unit == "WE"
+        or _unit_set(scan, p, unit, is_clock, factor)
+        or (p.after and p.counted and not is_clock and _unit_shifted(scan, p, unit, factor))
     ):
         return
-    if not (phrase.counted or plural):
+    _unit_duration(scan, p, s, unit, is_clock, factor)
+
+
+_NOT_A_STRETCH = frozenset({"early", "late", "whole", "entire", "full", "first", "final"})
+
+
+def _is_quarter_period(p: _UnitPhrase) -> bool:
+    """``two quarters``, ``this quarter``, ``last quarter``: a quarter of a year."""
+    return (
+        (p.plural and p.num is not None)
+        or p.det == "this"
+        or p.rel
+        in (
+            "last",
+            "past",
+            "previous",
+            "preceding",
+            "next",
+            "coming",
+            "current",
+        )
+    )
+
+
+def _unit_duration(
+    scan: _Scan, p: _UnitPhrase, s: int, unit: str, is_clock: bool, factor: int
+) -> None:
+    """``four months`` (P4M), ``the past two weeks``, ``for years`` (PXY), ``decades``."""
+    if not (p.counted or p.plural):
         return  # a bare "year": not an expression by itself
-    if phrase.num is None and phrase.rel in (
-        "early",
-        "late",
-        "whole",
-        "entire",
-        "full",
-        "first",
-        "final",
-    ):
+    if p.num is None and (p.rel in _NOT_A_STRETCH or (p.det in ("a", "an") and p.plural)):
         return  # "the early days of the war"
-    if phrase.num is None and phrase.det in ("a", "an") and plural:
-        return
-    start = phrase.start
-    if (
-        phrase.num is None
-        and phrase.det in ("its", "their", "his", "her", "our", "a", "an")
-        and plural
-    ):
+    start = p.start
+    if p.num is None and p.plural and p.det in ("its", "their", "his", "her", "our", "a", "an"):
         start = s
-    if phrase.counted:
-        value = _duration(phrase.amount, unit, is_clock, factor)
+    if p.counted:
+        value = _duration(p.amount, unit, is_clock, factor)
     else:
-        value = f"PX{unit}" if not is_clock else f"PTX{unit}"
-    scan.add(start, phrase.end, "DURATION", value, None, phrase.mod)
+        value = f"PTX{unit}" if is_clock else f"PX{unit}"
+    scan.add(start, p.end, "DURATION", value, None, p.mod)
 
 
 def _unit_point(scan: _Scan, p: _UnitPhrase, unit: str) -> bool:
