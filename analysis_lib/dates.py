@@ -203,6 +203,15 @@ _NUMERIC_DATE = re.compile(r"(?P<a>\d{1,2})([/.-])(?P<b>\d{1,2})\2(?P<year>\d{4}
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
+def _is_missing(value: object) -> bool:
+    """None, an empty string, NaN or a pandas missing value (NA, NaT)."""
+    if value is None or type(value).__name__ in ("NAType", "NaTType"):
+        return True
+    if isinstance(value, float) and value != value:
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
 def expand_year(text: str) -> int:
     """Year number from ``2017``, ``17``, ``'17`` or ``88`` (two digits pivot at 50).
 
@@ -260,8 +269,10 @@ def parse_date(text: str, *, year: int | str | None = None) -> str | None:
         >>> parse_date("Sept 16"), parse_date("Sept 16", year=2017), parse_date("the army")
         ('XXXX-09-16', '2017-09-16', None)
     """
-    if not text:
+    if _is_missing(text):
         return None
+    if not isinstance(text, str):
+        raise TypeError(f"parse_date expects the date as text, got {type(text).__name__}: {text!r}")
     cleaned = " ".join(text.split()).strip(" ,;")
     if cleaned.endswith(".") and not re.search(rf"\b(?:{_MONTH_RE})\.$", cleaned, re.I):
         cleaned = cleaned[:-1]
@@ -343,7 +354,7 @@ def caption_date(caption: str) -> str | None:
         >>> caption_date("Troops patrol in Marawi, Philippines, September 8, 2017. REUTERS/Erik De Castro")
         '2017-09-08'
     """
-    if not caption or is_file_photo(caption):
+    if _is_missing(caption) or is_file_photo(caption):
         return None
     found = None
     for m in _FULL_DATE_IN_TEXT.finditer(caption):
@@ -394,8 +405,8 @@ def infer_publication_date(
         >>> infer_publication_date(caption="FILE PHOTO: Deir al-Zor, eastern Syria February 19, 2014. REUTERS/Khalil Ashawi/File Photo")
         (None, None)
     """
-    photo = caption_date(caption) if caption else None
-    value = parse_date(dateline_date) if dateline_date else None
+    photo = None if _is_missing(caption) else caption_date(caption)
+    value = parse_date(dateline_date)
     if value is not None:
         if not value.startswith("XXXX"):
             return value, "dateline"
@@ -866,14 +877,12 @@ _SENTENCE_OPENERS = frozenset(".!?\n\"“‘'(:;")
 
 def _as_reference(reference_date: object) -> _dt.date | None:
     """``datetime.date`` from an ISO string or a date; None for missing or partial values."""
-    if reference_date is None or type(reference_date).__name__ in ("NAType", "NaTType"):
+    if _is_missing(reference_date):
         return None
     if isinstance(reference_date, _dt.datetime):
         return reference_date.date()
     if isinstance(reference_date, _dt.date):
         return reference_date
-    if isinstance(reference_date, float) and reference_date != reference_date:  # NaN
-        return None
     if isinstance(reference_date, str):
         value = reference_date.strip()
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:[T ].*)?", value):
@@ -2169,8 +2178,10 @@ def find_dates(text: str, *, reference_date: str | _dt.date | None = None) -> li
         ...     reference_date="2017-09-06")]
         [('Tuesday', '2017-09-05'), ('2014', '2014')]
     """
-    if not text:
+    if _is_missing(text):
         return []
+    if not isinstance(text, str):
+        raise TypeError(f"find_dates expects text as str, got {type(text).__name__}")
     ref = _as_reference(reference_date)
     low = text.lower()
     if len(low) != len(text):

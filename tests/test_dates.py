@@ -487,6 +487,21 @@ def test_a_partial_publication_date_counts_as_no_reference():
 def test_a_bad_reference_date_is_a_clear_error():
     with pytest.raises(ValueError, match="reference_date"):
         find_dates("on Friday", reference_date="next Tuesday")
+    with pytest.raises(TypeError, match="find_dates expects text"):
+        find_dates(b"on Friday")
+    with pytest.raises(TypeError, match="parse_date expects"):
+        parse_date(20170922)
+
+
+def test_missing_values_from_tables_count_as_missing():
+    import pandas as pd
+
+    assert parse_date(pd.NA) is None and parse_date(float("nan")) is None
+    assert infer_publication_date(dateline_date=pd.NA, caption=None) == (None, None)
+    assert find_dates(pd.NA) == []
+    assert _found("The army said on Friday it had advanced.", ref=pd.NA) == [
+        ("Friday", "DATE", "XXXX-WXX-5", None)
+    ]
 
 
 # --- not dates ---
