@@ -434,7 +434,7 @@ _TRIGGER = re.compile(
     r"\b(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
     r"|sec|min|hour|day|night|week|fortnight|quarter|year|decade|centur|to(?:day|night|morrow)"
     r"|yesterday|now|current|recent|lately|daily|annual|hourly|morning|afternoon|evening"
-    r"|midnight|noon|past|future|spring|summer|autumn|fall|winter|term|moment)\w*"
+    r"|midnight|noon|past|future|spring|summer|autumn|fall|winter|term|moment|being)\w*"
 )
 
 _SMALL_NUMBERS = [
@@ -1696,6 +1696,12 @@ def _term(scan: _Scan, s: int, e: int, word: str) -> None:
         scan.add(lm.start(), e, "DATE", "FUTURE_REF")
 
 
+def _time_being(scan: _Scan, s: int, e: int, word: str) -> None:
+    """``for the time being`` (PRESENT_REF)."""
+    if s - 9 >= scan.end and scan.low[s - 9 : s] == "the time ":
+        scan.add(s - 9, e, "DATE", "PRESENT_REF")
+
+
 _SET_WORDS = {
     "daily": "P1D",
     "weekly": "P1W",
@@ -2150,6 +2156,7 @@ _WORD_HANDLERS.update(dict.fromkeys(("noon", "midnight"), _clock_word))
 _WORD_HANDLERS.update(dict.fromkeys(_REF_WORDS, _ref_word))
 _WORD_HANDLERS.update(dict.fromkeys(("past", "future"), _past_future))
 _WORD_HANDLERS["term"] = _term
+_WORD_HANDLERS["being"] = _time_being
 _WORD_HANDLERS.update(dict.fromkeys(_SET_WORDS, _set_word))
 _WORD_HANDLERS.update(dict.fromkeys(_SEASONS, _season))
 

@@ -306,6 +306,8 @@ def test_late_on_friday_and_parts_of_days():
         ("The group recently lost its stronghold.", ("recently", "DATE", "PAST_REF", None)),
         ("The army now controls the road.", ("now", "DATE", "PRESENT_REF", None)),
         ("The city is currently besieged.", ("currently", "DATE", "PRESENT_REF", None)),
+        ("The curfew stays for the time being.", ("the time being", "DATE", "PRESENT_REF", None)),
+        ("Fighting may resume in the near term.", ("the near term", "DATE", "FUTURE_REF", None)),
         (
             "The size would be determined in coming days.",
             ("coming days", "DATE", "FUTURE_REF", None),
