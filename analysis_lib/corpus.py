@@ -1,9 +1,11 @@
 """Load raw inputs into documents: files, folders, globs; text dumps and structured exports.
 
 Every input becomes zero or more :class:`Document` records with decoded, normalized
-text (UTF-8 with or without BOM, UTF-16 with BOM, or a detected legacy encoding such
-as cp1252; Windows and old Mac line endings become ``\\n``). Offsets used anywhere
-downstream refer to that normalized text.
+text (UTF-8 with or without BOM, UTF-16, or a detected legacy encoding such as cp1252;
+Windows and old Mac line endings become ``\\n``). Offsets used anywhere downstream refer
+to that normalized text. Word (``.docx``) and RTF exports are turned into text;
+``.gz``/``.bz2``/``.xz`` files and ``.zip``/``.tar`` archives of any supported kind are
+read in place, member by member, with ids such as ``dumps.zip:2017/oct.txt``.
 
 A file that cannot be used does not stop the run: it yields a :class:`LoadIssue`
 naming the file (and the line or column where that helps) and saying what was
@@ -512,9 +514,9 @@ def iter_documents(
 ) -> Iterator[Document]:
     """Yield documents one at a time from files, folders or globs.
 
-    Streaming: only one file is held in memory at a time. Problems are appended to
-    ``issues`` (when given) instead of being raised, so one bad file never stops
-    the rest of the corpus.
+    Streaming: only one file (or archive member) is held in memory at a time.
+    Problems are appended to ``issues`` (when given) instead of being raised, so one
+    bad file, archive or member never stops the rest of the corpus.
 
     Args:
         inputs: A path, folder, glob, or a list of them.
@@ -542,8 +544,8 @@ def file_kind(name: str) -> str:
     """What a file (or archive member) name says it holds.
 
     Returns one of ``text``, ``structured``, ``docx``, ``rtf``, ``zip``, ``tar``,
-    ``compressed`` (a single ``.gz``/``.bz2``/``.xz`` file), ``readme`` or
-    ``unsupported``.
+    ``compressed`` (a single ``.gz``/``.bz2``/``.xz`` file), ``readme``, ``sidecar``
+    (``metadata.csv``: see :mod:`analysis_lib.metadata`) or ``unsupported``.
 
     Example:
         >>> [file_kind(n) for n in ["oct.txt", "dumps.zip", "oct.txt.gz", "a.tar.gz", "x.pdf"]]
@@ -552,6 +554,8 @@ def file_kind(name: str) -> str:
     lower = name.lower().rsplit("/", 1)[-1]
     if lower in {"readme.md", "readme.txt", "readme"}:
         return "readme"
+    if lower == "metadata.csv" or lower.endswith(".metadata.csv"):
+        return "sidecar"  # publication dates for the files beside it (analysis_lib.metadata)
     if lower.endswith(TAR_SUFFIXES):
         return "tar"
     suffix = PurePosixPath(lower).suffix
@@ -581,6 +585,8 @@ def _iter_file(
 ) -> Iterator[Document]:
     """Documents of one file on disk; archives are read member by member, in place."""
     kind = file_kind(path.name)
+    if kind == "sidecar":
+        return  # read by the pipeline, not an article source
     if kind in ("readme", "unsupported"):
         sink.append(_skip_issue(rel, kind))
     elif kind == "zip":

@@ -11,6 +11,10 @@ are found from structure, not from separator lines:
 * separator lines (``1 of 100 DOCUMENTS``, a line of dashes, a Factiva ``Document``
   id) end an article and are kept as residue.
 
+LexisNexis, Nexis Uni and Factiva exports, translated bulletins and the Reuters-21578
+SGML have their own readers in :mod:`analysis_lib.layouts`; :func:`segment_text` picks one
+from the first few kilobytes of the text.
+
 Nothing is lost: every non-blank character of the input lands in exactly one field
 span of one article (see :attr:`Article.spans`) or in a :class:`Residue` record that
 says why it was not placed.
@@ -301,7 +305,11 @@ def _ends_with_quoted_phrase(line: str) -> bool:
 
 
 def _is_title(line: str) -> bool:
-    if len(line) > 200 or (line[-1] in _TITLE_END_BAD and not _ends_with_quoted_phrase(line)):
+    last = line[-1]
+    if len(line) > 200 or (
+        last in _TITLE_END_BAD
+        and (last not in _CLOSING_QUOTES or not _ends_with_quoted_phrase(line))
+    ):
         return False
     first = line[0]
     if not (first.isupper() or first.isdigit() or first in _TITLE_FIRST) and not (
