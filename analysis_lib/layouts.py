@@ -468,6 +468,9 @@ def _is_ln_header_label(line: str) -> re.Match[str] | None:
 def _lexisnexis_article(doc: _Doc, lo: int, hi: int, source: str, number: int):
     b = _Builder(doc, "lexisnexis")
     i = lo
+    while i < hi and _COPYRIGHT.fullmatch(doc.line(i)):  # some exports put it first
+        b.field("copyright", i, i, doc.line(i), key="copyright")
+        i += 1
     if not _VENDOR_DATE.fullmatch(doc.line(i)) and i + 1 <= hi:
         b.field("publication", i, i, " ".join(doc.line(i).split()), key="publication")
         i += 1

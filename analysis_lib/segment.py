@@ -176,6 +176,12 @@ _BYLINE_AGENCY = re.compile(
     r"\s*[|,]\s*(?:Reuters|AFP|AP|Associated Press|Agence France-Presse)\b.*$"
 )
 _BYLINE = re.compile(r"By\s+(?P<names>[^\n]{2,160})")
+#: The line under a byline that names the writer's role: ``Associated Press Writer``.
+_BYLINE_ROLE = re.compile(
+    r"(?:(?:The\s+)?Associated\s+Press|AP|Reuters|AFP|Staff|Special|Senior|Chief)?"
+    r"(?:\s*[A-Z][a-z]+){0,3}\s*(?:Writer|Correspondent|Reporter|Editor|Bureau\s+Chief|"
+    r"Contributor|Staff)"
+)
 _CAPTION_START = re.compile(
     r"(?:FILE\s+PHOTO|PHOTO|FILE|Photo|Pictured|PICTURE|IMAGE)\s*[:/-]|"
     r"(?:A\s+)?(?:still\s+image|handout\s+(?:photo|picture|image))",
@@ -361,6 +367,8 @@ def _classify(line: str, separator: re.Pattern[str] | None) -> str:
         return "signoff"
     if first == "B" and line.startswith("By ") and _byline_names(line) is not None:
         return "byline"
+    if len(line) < 60 and line[-1] in "rtfe" and _BYLINE_ROLE.fullmatch(line):
+        return "byline_role"
     m = _match_dateline(line)
     if m is not None:
         return "dateline" if m.re is _DATELINE else "dateline_caps"
@@ -546,8 +554,11 @@ def _build_article(
         spans.append(Span("caption", lines.starts[cap_lo], lines.ends[i - 1]))
     if i < hi and kinds[i] == "byline":
         values["byline"] = _byline_names(lines.line(i)) or ()
-        spans.append(Span("byline", lines.starts[i], lines.ends[i]))
+        byline_start = lines.starts[i]
         i += 1
+        while i < hi and kinds[i] == "byline_role":  # Associated Press Writer
+            i += 1
+        spans.append(Span("byline", byline_start, lines.ends[i - 1]))
         # A caption may also follow the byline.
         cap_lo = i
         while i < hi and kinds[i] == "caption":

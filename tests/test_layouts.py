@@ -380,3 +380,41 @@ def test_monthly_publication_date_line():
         "War in the mountains",
         "2010-01",
     )
+
+
+def test_ap_byline_with_a_role_line_keeps_the_article_whole():
+    text = (
+        "Taliban attack kills 8 police in Helmand\n\nBy AMIR SHAH\nAssociated Press Writer\n\n"
+        "KABUL, Afghanistan (AP) — Taliban fighters attacked a police post, an official said.\n\n"
+        "Suicide bomber hits Baghdad market\n\nBAGHDAD (AP) — A bomber struck a market.\n"
+    )
+    seg = segment_text(text)
+    assert [(a.headline, a.byline, a.dateline_place) for a in seg.articles] == [
+        ("Taliban attack kills 8 police in Helmand", ("AMIR SHAH",), "KABUL, Afghanistan"),
+        ("Suicide bomber hits Baghdad market", (), "BAGHDAD"),
+    ]
+    assert seg.residue == []
+    assert_nothing_lost(text, seg)
+
+
+def test_lexisnexis_copyright_before_the_publication():
+    text = (
+        "                1 of 1 DOCUMENT\n\n      Copyright 2003 The Invented Post\n"
+        "              All Rights Reserved\n\n              The Invented Post\n\n"
+        "           March 21, 2003 Friday\n               Final Edition\n\n"
+        "U.S. forces cross into Iraq\n\nBYLINE: Ann Lee, Invented Post Staff Writer\n\n"
+        "LENGTH: 14 words\n\nKUWAIT CITY, March 20 -- U.S. and British forces crossed into Iraq.\n\n"
+        "LOAD-DATE: March 21, 2003\n"
+    )
+    (a,) = split_articles(text)
+    assert (a.publication, a.published_date, a.headline, a.byline) == (
+        "The Invented Post",
+        "2003-03-21",
+        "U.S. forces cross into Iraq",
+        ("Ann Lee",),
+    )
+    assert a.copyright == "Copyright 2003 The Invented Post"
+    assert (a.dateline_place, a.body) == (
+        "KUWAIT CITY",
+        "U.S. and British forces crossed into Iraq.",
+    )
