@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
+from analysis_lib.casing import is_all_caps, restore_case
 from analysis_lib.lexicon import (
     ASCII_LOWER,
     ROLE_WORDS,
@@ -305,7 +306,8 @@ def find_actors(
         lexicon: A lexicon to use instead of the shipped one.
 
     Returns:
-        Mentions sorted by position, non-overlapping.
+        Mentions sorted by position, non-overlapping. Text in capitals is read with
+        its case restored (:func:`~analysis_lib.casing.restore_case`).
 
     Example:
         >>> text = ("Captain Arnel Carandang of the Philippines Army said IS fighters held Marawi. "
@@ -325,6 +327,15 @@ def find_actors(
     if backend != "rules":
         raise ValueError(f"unknown backend {backend!r}: expected 'rules' or 'spacy'")
     lex = lexicon or load_lexicon()
+    if is_all_caps(text):
+        # Wire copy and bulletins in capitals: restore the case of prose first (same
+        # offsets; line breaks as spaces so wrapped names stay whole), report the text.
+        restored = restore_case(text, lexicon=lex).replace("\n", " ")
+        return [m._replace(text=text[m.start : m.end]) for m in _find_by_rules(restored, lex)]
+    return _find_by_rules(text, lex)
+
+
+def _find_by_rules(text: str, lex: Lexicon) -> list[Mention]:
     dictionary = _select(_compose(text, _dictionary_hits(text, lex), lex))
     finder = get_name_finder(lex)
     taken = [(m.start, m.end) for m in dictionary]

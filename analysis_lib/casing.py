@@ -42,7 +42,7 @@ def is_all_caps(text: str) -> bool:
         >>> is_all_caps("GUERRILLAS KILLED 12 PEASANTS."), is_all_caps("Guerrillas killed 12.")
         (True, False)
     """
-    return any(c.isalpha() for c in text) and not any(c.islower() for c in text)
+    return text.isupper() or (any(c.isalpha() for c in text) and not any(c.islower() for c in text))
 
 
 def _title(word: str) -> str:
@@ -50,10 +50,14 @@ def _title(word: str) -> str:
 
 
 @functools.cache
-def _known_multiword(lex_id: int) -> frozenset[str]:
-    """Gazetteer place names of several words (``San Salvador``), for one lexicon."""
+def _multiword_places(lex_id: int) -> dict[str, frozenset[str]]:
+    """First word -> gazetteer place names of several words (``San`` -> ``San Salvador``…)."""
     del lex_id
-    return frozenset(name for name in load_lexicon().places if " " in name)
+    index: dict[str, set[str]] = {}
+    for name in load_lexicon().places:
+        if " " in name:
+            index.setdefault(name.split(" ", 1)[0], set()).add(name)
+    return {first: frozenset(names) for first, names in index.items()}
 
 
 def _keep_spans(titled: str, lex: Lexicon) -> list[tuple[int, int]]:
@@ -62,13 +66,16 @@ def _keep_spans(titled: str, lex: Lexicon) -> list[tuple[int, int]]:
     for last, (length, info, _institution) in lex.exact.iter_long(titled):
         if info is not None and info.kind in ("organization", "country", "demonym"):
             spans.append((last - length + 1, last + 1))
-    places = _known_multiword(id(lex))
+    places = _multiword_places(id(lex))
     words = list(_WORD.finditer(titled))
-    for i in range(len(words)):
+    for i, word in enumerate(words):
+        names = places.get(word.group())
+        if not names:
+            continue
         for n in (4, 3, 2):
             if i + n <= len(words):
-                start, end = words[i].start(), words[i + n - 1].end()
-                if titled[start:end] in places:
+                start, end = word.start(), words[i + n - 1].end()
+                if titled[start:end] in names:
                     spans.append((start, end))
                     break
     return spans

@@ -200,6 +200,8 @@ _PATTERN = re.compile(
     (?![\w])""",
     re.IGNORECASE | re.VERBOSE,
 )
+# The same for lower-cased text, without IGNORECASE: scans about twice as fast.
+_PATTERN_LOWER = re.compile(_PATTERN.pattern, re.VERBOSE)
 # Quick test for any digit or number-ish word before the full pattern runs.
 _CANDIDATE = re.compile(
     rf"\d|\b(?:{_WORD}|dozens|scores|tens|hundreds|thousands|millions|billions|"
@@ -464,11 +466,14 @@ def find_quantities(text: str) -> list[QuantityMatch]:
     if not _CANDIDATE.search(text):
         return []
     found: list[QuantityMatch] = []
-    for m in _PATTERN.finditer(text):
-        m = _without_loose_and(text, m)
-        if m is not None and _is_change(text, m):
-            m = _PATTERN.match(text, m.start("r2"))  # "rose from 10 to 95": the new figure
-        if m is None or _is_excluded(text, m):
+    lowered = text.lower()  # the rules read lower case; the records keep the text as written
+    if len(lowered) != len(text):
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    for m in _PATTERN_LOWER.finditer(lowered):
+        m = _without_loose_and(lowered, m, _PATTERN_LOWER)
+        if m is not None and _is_change(lowered, m):
+            m = _PATTERN_LOWER.match(lowered, m.start("r2"))  # "rose from 10 to 95": the new figure
+        if m is None or _is_excluded(lowered, m):
             continue
         quantity = _match_quantity(m)
         if quantity is None:
@@ -488,7 +493,9 @@ def _is_change(text: str, m: re.Match[str]) -> bool:
     )
 
 
-def _without_loose_and(text: str, m: re.Match[str]) -> re.Match[str] | None:
+def _without_loose_and(
+    text: str, m: re.Match[str], pattern: re.Pattern[str] | None = None
+) -> re.Match[str] | None:
     """Cut ``two and three`` back to ``two``: ``and`` joins only after hundred/thousand…"""
     phrase = m.group(0)
     lowered = phrase.lower()
@@ -498,7 +505,7 @@ def _without_loose_and(text: str, m: re.Match[str]) -> re.Match[str] | None:
     before = lowered[: cut.start()].split()[-1]
     if before in _SCALES or before in ("dozen", "score"):
         return m
-    return _PATTERN.match(text[: m.start() + cut.start()], m.start())
+    return (pattern or _PATTERN).match(text[: m.start() + cut.start()], m.start())
 
 
 _ARTICLE = re.compile(r"(?:an?|one)\s+(?=[A-Za-z])", re.IGNORECASE)
