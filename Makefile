@@ -42,10 +42,12 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_segment.py
 	$(BIN)/python benchmarks/bench_actors.py
 	$(BIN)/python benchmarks/bench_dates.py
+	$(BIN)/python benchmarks/bench_casualties.py
 
 eval: $(STAMP)
 	$(BIN)/python benchmarks/eval_actors.py
 	$(BIN)/python benchmarks/eval_dates.py
+	$(BIN)/python benchmarks/eval_casualties.py
 
 clean:
 	rm -rf $(VENV) reports .pytest_cache .ruff_cache
