@@ -105,3 +105,16 @@ def test_inline_statements(item):
         item["text"], reference_date=item["reference_date"], dateline_place=item["dateline_place"]
     )
     assert compare(item["text"], found, item["statements"]) == []
+
+
+def test_pipeline_casualties_table(sample_tables):
+    casualties = sample_tables["casualties"]
+    assert casualties["casualty_id"].is_unique
+    # every count as written sits at its offsets in the body (or headline, sentence -1)
+    articles = sample_tables["articles"].set_index("article_id")
+    for row in casualties.dropna(subset=["count_text"]).itertuples():
+        source = articles.loc[row.article_id, "headline" if row.sentence < 0 else "body"]
+        assert source[row.count_start : row.count_end] == row.count_text
+        assert source[row.start : row.end].count(row.trigger) >= 1
+    # the eleven articles' gold statements (19) are exactly what the pipeline finds
+    assert len(casualties) == sum(len(a["statements"]) for a in GOLD["articles"])
