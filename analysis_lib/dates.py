@@ -52,25 +52,41 @@ Values relative to ``reference_date`` (the publication date):
 * a bare month: the most recent such month on or before the reference month for past
   tense, the first on or after it for future; ``last May``/``next May`` strictly
   before/after; a day and month without year likewise by tense, and the nearest such day
-  when the sentence has no past or future verb (``has a June 1 deadline``);
+  when the sentence has no past or future verb (``has a June 1 deadline``); ``October
+  next year`` is one expression, ``October of next year`` two (the month, valued in that
+  year, and ``next year``), as MEANTIME and HeidelTime annotate them;
+* a quarter without a year (``the fourth quarter``): with a future verb the first such
+  quarter not yet over, with a past verb the last one begun, else (a present or present
+  perfect verb: ``has announced … during the fourth quarter``) the nearest one;
+* the n-th (or last) week of a month is an ISO week counted as ISO 8601 counts the weeks
+  of a year: the first holds the month's first Thursday, the last its last Thursday
+  (``the last week of March`` 2009 -> ``2009-W13``); ``the first day of May`` a day;
 * the tense of a sentence is that of its nearest verb before the expression inside the
   same clause (clauses end at a full stop, ``;``, ``but``, ``while``, a blank line),
   else of the first verb after it; a participle in ``-ed`` counts only when no
-  auxiliary or common verb does;
+  auxiliary or common verb does, and after ``has``/``have`` it is a present perfect;
 * ``today``, ``yesterday``, ``tomorrow`` are days; ``tonight``, ``this morning``,
   ``last night`` TIMEs; ``last/this/next week`` ISO weeks (``2017-W38``); ``this year``
   ``2017``; ``this summer`` ``2017-SU``; ``two weeks ago`` the day two weeks before (days
   and weeks give a day, months a month, years a year);
 * anaphoric phrases count from the date mentioned last at the needed precision (else the
-  reference date): ``a day earlier``, ``the day before``, ``the next day``, ``that
-  day``, ``the day`` (``ending the day at 8,017``), ``earlier in the week``, ``the
-  previous year``, ``the same month a year ago``; a clock time is on the date written
+  reference date): ``a day earlier``, ``the day before``, ``the year previous``,
+  ``the month after``, ``the next day``, ``that day``, ``the day`` (``ending the day at
+  8,017``), ``earlier in the week``, ``the previous year``, ``the same month a year
+  ago``, ``the entire year`` (``a loss for the entire year``: that calendar year; also
+  ``whole``/``full`` with a year, quarter or month), ``a second consecutive day``,
+  ``the third straight week``, ``fourth week in a row`` (the period the report is
+  about); ``that time`` (``by that time``) is the date or time mentioned last, nothing
+  without one; a clock time is on the date written
   right after it (``at 0900 on 26 March``, ``16:00 UTC today``), else on the day
   mentioned last, else on the reference date (``Z`` for UTC/GMT);
 * ``recently``, ``recent days``, ``the past`` are PAST_REF; ``now``, ``currently``,
   ``these days``, ``this moment`` PRESENT_REF; ``coming days``, ``the future``, ``the
-  near term`` FUTURE_REF. ``recent`` before an event noun (``recent blasts``) is not an
-  expression.
+  near term`` FUTURE_REF. The adjectives ``recent`` and ``current`` are TimeML lexical
+  triggers (as in HeidelTime, and mostly in MEANTIME): before a noun they are an
+  expression of their own, the noun being the event (``recent blasts`` -> ``recent``
+  PAST_REF, ``the current crisis`` -> ``current`` PRESENT_REF); not ``the most recent``
+  (the latest), ``current account``, nor ``ongoing`` (no trigger).
 
 Without a reference date, relative expressions are still found and typed but keep ``X``
 values (``XXXX-WXX-5``, ``XXXX-05``, ``XXXX-XX-XX``, ``XXXX-SU``) or ``PAST_REF``, and
@@ -434,7 +450,7 @@ _TRIGGER = re.compile(
     r"\b(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
     r"|sec|min|hour|day|night|week|fortnight|quarter|year|decade|centur|to(?:day|night|morrow)"
     r"|yesterday|now|current|recent|lately|daily|annual|hourly|morning|afternoon|evening"
-    r"|midnight|noon|past|future|spring|summer|autumn|fall|winter|term|moment|being)\w*"
+    r"|midnight|noon|past|future|spring|summer|autumn|fall|winter|term|moment|being|time)\w*"
 )
 
 _SMALL_NUMBERS = [
@@ -555,7 +571,8 @@ _UNIT_LEFT = re.compile(
     r"|working|business|calendar)\s+)?)?$"
 )
 _UNIT_RIGHT = re.compile(
-    r"(?P<old>\s*-?\s*old\b)|(?P<long>-long\b)|\s+(?P<rel>ago|earlier|later|from\s+now|before|after|before\s+that)\b"
+    r"(?P<old>\s*-?\s*old\b)|(?P<long>-long\b)"
+    r"|\s+(?P<rel>ago|earlier|later|from\s+now|before\s+that|before|after|previous|prior)\b"
 )
 _ORDINAL_LEFT = re.compile(
     r"(?<![\w'’.-])(?P<the>the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth"
@@ -861,6 +878,11 @@ _MODAL_BEFORE = re.compile(
     r"(?:(?:not|be|have|been|also|then|now)\s+){0,2}$"
 )
 
+#: ``has``/``have`` right before a past form makes it a present perfect: ``has announced``.
+_PERFECT_BEFORE = re.compile(
+    r"\b(?:has|have)\s+(?:(?:not|also|already|just|now|since|recently|been)\s+){0,2}$"
+)
+
 
 class _Found(NamedTuple):
     start: int
@@ -1119,6 +1141,8 @@ class _Scan:
                 continue
             if (m["past"] or m["weak"]) and self.after_modal(m.start()):
                 mark = _FUTURE_FORM  # will be held, could be put
+            elif (m["past"] or m["weak"]) and self.after_perfect(m.start()):
+                now = m  # has announced, have been held: a present perfect
             elif m["weak"]:
                 weak = m
             elif m["now"]:
@@ -1152,6 +1176,10 @@ class _Scan:
         """Whether a modal verb (not Theresa May) comes right before ``start``."""
         m = _MODAL_BEFORE.search(self.low, max(0, start - 30), start)
         return m is not None and (m["modal"] != "may" or self.text[m.start("modal")] == "m")
+
+    def after_perfect(self, start: int) -> bool:
+        """Whether ``has``/``have`` comes right before ``start`` (a present perfect)."""
+        return _PERFECT_BEFORE.search(self.low, max(0, start - 30), start) is not None
 
     def counts_as_tense(self, m: re.Match[str], expression_start: int) -> bool:
         """Whether a tense word found by _TENSE_MARK is one here."""
@@ -1458,13 +1486,16 @@ def _month(scan: _Scan, s: int, e: int, word: str) -> None:
         return
     m = _MONTH_REL_YEAR.match(low, e)
     if m and not (ambiguous and mixed_lower):
+        # "October next year" is one expression; in "October of next year" the month and
+        # the year it names are two (MEANTIME, HeidelTime), "next year" read at its unit
         start, mod, _ = _left_edge(scan, s)
+        end = e if m["of"] else m.end()
         if scan.ref is None:
-            scan.add(start, m.end(), "DATE", f"XXXX-{month:02d}", None, mod)
+            scan.add(start, end, "DATE", f"XXXX-{month:02d}", None, mod)
         else:
             year = scan.ref.year + {"this": 0, "last": -1, "next": 1}[m["rel"]]
-            scan.add(start, m.end(), "DATE", f"{year:04d}-{month:02d}", scan.ref_iso, mod)
-        return  # October of next year
+            scan.add(start, end, "DATE", f"{year:04d}-{month:02d}", scan.ref_iso, mod)
+        return
     if len(word) <= 4 and word not in ("may", "june", "july"):
         return  # abbreviations only with a day or a year
     if mixed_lower and (ambiguous or word == "august"):
@@ -1488,7 +1519,7 @@ def _month(scan: _Scan, s: int, e: int, word: str) -> None:
     scan.add(start, e, "DATE", f"{year:04d}-{month:02d}", scan.ref_iso, mod)
 
 
-_MONTH_REL_YEAR = re.compile(r"\.?,?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b")
+_MONTH_REL_YEAR = re.compile(r"\.?,?\s+(?:(?P<of>of)\s+)?(?P<rel>this|last|next)\s+year\b")
 _NOT_MONTH_AFTER = re.compile(r"['’]s\b|\s+(?:said|says|told|tells|has|had|is|was|will|would)\b")
 
 
@@ -1630,11 +1661,24 @@ _REF_WORDS = {
     "recently": "PAST_REF",
     "lately": "PAST_REF",
     "recent": "PAST_REF",
+    "current": "PRESENT_REF",
     "moment": "PRESENT_REF",
 }
 _UNIT_AHEAD = re.compile(
     r"\s+(?:(?:few|several|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?"
     r"(?:days|weeks|months|years|decades|hours|times|history|past|period)\b"
+)
+#: A word after ``recent``/``current`` that makes them adjectives before a noun
+#: (``recent blasts``, ``the current crisis``), not function words (``as recent as``).
+_NOUN_AHEAD = re.compile(
+    r"\s+(?!(?:as|and|or|but|than|to|enough|of|in|on|at|for|with|by|from|is|are|was|were|be"
+    r"|been|has|have|had|will|would)\b)[a-z]"
+)
+#: After ``current``: a unit or ``moment`` read at that word (``the current quarter``), or
+#: a term where ``current`` is no time (``current account``, a balance of payments).
+_CURRENT_SKIP = re.compile(
+    r"(?:\s+|-)(?:accounts?|moment|day|week|month|quarter|year|decade|century|term|session"
+    r"|season|fiscal|financial|calendar|school|academic)\b"
 )
 
 
@@ -1653,6 +1697,12 @@ def _ref_word(scan: _Scan, s: int, e: int, word: str) -> None:
         m = _UNIT_AHEAD.match(low, e)
         if m:  # "recent days", "in recent years": one expression
             scan.add(s, m.end(), "DATE", "PAST_REF")
+        elif _NOUN_AHEAD.match(low, e) and _prev_word(scan, s) != "most":
+            scan.add(s, e, "DATE", "PAST_REF")  # recent blasts (the most recent: the latest)
+        return
+    if word == "current":
+        if _NOUN_AHEAD.match(low, e) and not _CURRENT_SKIP.match(low, e):
+            scan.add(s, e, "DATE", "PRESENT_REF")  # the current crisis
         return
     if word == "moment":
         lm = scan.left(_MOMENT_LEFT, s, 20)
@@ -1700,6 +1750,21 @@ def _time_being(scan: _Scan, s: int, e: int, word: str) -> None:
     """``for the time being`` (PRESENT_REF)."""
     if s - 9 >= scan.end and scan.low[s - 9 : s] == "the time ":
         scan.add(s - 9, e, "DATE", "PRESENT_REF")
+
+
+_THAT_TIME_AFTER = re.compile(r"\s*(?:-|of\b|when\b|that\b|which\b|around\b)")
+
+
+def _that_time(scan: _Scan, s: int, e: int, word: str) -> None:
+    """``by that time``, ``at that time``: the date or time mentioned last (nothing when
+    no date was mentioned before, or for ``that time of year``, ``that time when …``)."""
+    if s - 5 < scan.end or scan.low[s - 5 : s] != "that " or _THAT_TIME_AFTER.match(scan.low, e):
+        return
+    for f in reversed(scan.found):
+        point = _point_of(f.value) if f.type in ("DATE", "TIME") else None
+        if point is not None:
+            scan.add(s - 5, e, f.type, f.value, point[0].isoformat())
+            return
 
 
 _SET_WORDS = {
@@ -1856,9 +1921,11 @@ def _unit(scan: _Scan, s: int, e: int, word: str) -> None:
     if right is not None and right["old"]:
         scan.skip_to(right.end())
         return  # an age (18-year-old) is not a duration of the events reported
+    plural = word.endswith("s") and word != "fortnight"
+    if not plural and (_unit_of_month(scan, s, e, unit) or _unit_in_series(scan, s, e, unit)):
+        return
     if unit in ("Q", "CE") and (_ordinal_unit(scan, s, e, unit) or unit == "CE"):
         return
-    plural = word.endswith("s") and word != "fortnight"
     p = _UnitPhrase(scan, s, e, plural)
     if (unit == "Q" and not _is_quarter_period(p)) or (unit == "S" and p.num is None):
         return  # "a quarter of the city", "a second attack"
@@ -1875,6 +1942,94 @@ def _unit(scan: _Scan, s: int, e: int, word: str) -> None:
 
 
 _NOT_A_STRETCH = frozenset({"early", "late", "whole", "entire", "full", "first", "final"})
+_FULL_SHORT = frozenset({"may", "june", "july"})  # full month names of four letters or fewer
+_OF_MONTH = re.compile(
+    rf"\s+of\s+(?P<month>{_MONTH_RE})\b(?P<dot>\.)?(?:,?\s+(?P<year>\d{{4}})(?!\d))?"
+)
+
+
+def _unit_of_month(scan: _Scan, s: int, e: int, unit: str) -> bool:
+    """``the last week of March`` (``2009-W13``), ``the first day of May`` (``…-05-01``).
+
+    The n-th week of a month is counted as ISO 8601 counts the weeks of a year: the first
+    is the one holding the month's first Thursday (most of its days in the month), the
+    last the one holding its last Thursday.
+    """
+    if unit not in ("W", "D"):
+        return False
+    lm = scan.left(_ORDINAL_LEFT, s, 30)
+    rm = _OF_MONTH.match(scan.low, e) if lm is not None else None
+    if rm is None:
+        return False
+    token = lm["ord"].replace("-", " ")
+    number = 0 if token in ("last", "final") else _ordinal_number(token)
+    if number is None or number > (31 if unit == "D" else 5):
+        return False
+    month, ref = MONTHS[rm["month"]], scan.ref
+    start, end = lm.start(), rm.end()
+    if rm["dot"] and not rm["year"] and (len(rm["month"]) > 4 or rm["month"] in _FULL_SHORT):
+        end -= 1  # the full stop after "March" ends the sentence; after "Sept" it is the name's
+    if rm["year"]:
+        year, anchor = int(rm["year"]), None
+    elif ref is not None:
+        year, anchor = _month_year(ref, month, scan.direction(start, end)), scan.ref_iso
+    else:
+        scan.add(start, end, "DATE", "XXXX-WXX" if unit == "W" else f"XXXX-{month:02d}-XX")
+        return True
+    day = _nth_of_month(year, month, number, unit)
+    if day is None:
+        return False
+    value = _week_value(day) if unit == "W" else day.isoformat()
+    scan.add(start, end, "DATE", value, anchor)
+    return True
+
+
+def _ordinal_number(token: str) -> int | None:
+    """``3rd`` and ``third`` -> 3; None for other words."""
+    if token[0].isdigit():
+        return int(token[:-2])
+    if token == "twenty first":
+        return 21
+    return _ORDINALS.get(token)
+
+
+def _nth_of_month(year: int, month: int, number: int, unit: str) -> _dt.date | None:
+    """The ``number``-th day of a month, or a day (the Thursday) of its ``number``-th week;
+    number 0 is the last. None when the month has no such day or week."""
+    first = _dt.date(year, month, 1)
+    last = _dt.date(year + month // 12, month % 12 + 1, 1) - _dt.timedelta(days=1)
+    if unit == "D":
+        if number > last.day:
+            return None
+        return last if number == 0 else last.replace(day=number)
+    if number == 0:
+        return last - _dt.timedelta(days=(last.weekday() - 3) % 7)
+    thursday = first + _dt.timedelta(days=(3 - first.weekday()) % 7 + 7 * (number - 1))
+    return thursday if thursday.month == month else None
+
+
+_SERIES_LEFT = re.compile(
+    r"(?<![\w'’.-])(?:(?P<det>the|a|an|its|their|his|her)\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)"
+    r"|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+"
+    r"(?:(?P<adj>consecutive|straight|successive)\s+)?$"
+)
+_SERIES_RIGHT = re.compile(r"\s+(?:in\s+a\s+row|running)\b")
+
+
+def _unit_in_series(scan: _Scan, s: int, e: int, unit: str) -> bool:
+    """``a second consecutive day``, ``fourth week in a row``: the period the report is
+    about (the one last mentioned at that precision, else the reference's)."""
+    if unit not in ("D", "W", "M", "Q", "Y"):
+        return False
+    lm = scan.left(_SERIES_LEFT, s, 40)
+    if lm is None or not (lm["adj"] or _SERIES_RIGHT.match(scan.low, e)):
+        return False
+    base = scan.anaphor(unit)
+    if base is None:
+        scan.add(lm.start(), e, "DATE", _UNRESOLVED[unit])
+    else:
+        scan.add(lm.start(), e, "DATE", _unit_value(base, unit, 0), base.isoformat())
+    return True
 
 
 def _is_quarter_period(p: _UnitPhrase) -> bool:
@@ -1945,8 +2100,17 @@ def _unit_point(scan: _Scan, p: _UnitPhrase, unit: str) -> bool:
     if rel in ("past", "last", "next", "coming"):
         scan.add(p.start, p.end, "DURATION", _duration(1.0, unit, False), None, p.mod)
         return True  # the past decade, over the last year: a stretch of time
+    if rel in ("whole", "entire", "full") and unit in ("Y", "Q", "M"):
+        return add(scan.anaphor(unit), 0)  # a loss for the entire year: that calendar year
     if rel is not None:
         return False
+    if (
+        unit != "WE"
+        and p.after is not None
+        and p.after[0] in _BEFORE_AFTER
+        and _CLAUSE_END.match(scan.low, p.after[1])
+    ):  # the day before, the year previous: next to the period mentioned last
+        return add(scan.anaphor(unit), _BEFORE_AFTER[p.after[0]], p.after[1])
     if unit == "WE":
         if ref is None:
             return add(None, 0)
@@ -1955,12 +2119,6 @@ def _unit_point(scan: _Scan, p: _UnitPhrase, unit: str) -> bool:
         scan.add(p.start, p.end, "DATE", _week_value(saturday) + "-WE", scan.ref_iso)
         return True
     if unit == "D":
-        if (
-            p.after is not None
-            and p.after[0] in ("before", "after")
-            and _CLAUSE_END.match(scan.low, p.after[1])
-        ):
-            return add(scan.anaphor("D"), -1 if p.after[0] == "before" else 1, p.after[1])
         return add(scan.anaphor("D"), 0)  # the day, late in the day: the day last mentioned
     if p.inday is not None:
         return add(scan.anaphor(unit), 0)  # earlier in the week: the week last mentioned
@@ -1969,6 +2127,7 @@ def _unit_point(scan: _Scan, p: _UnitPhrase, unit: str) -> bool:
     return False
 
 
+_BEFORE_AFTER = {"before": -1, "previous": -1, "prior": -1, "earlier": -1, "after": 1, "later": 1}
 _YEAR_BACK = re.compile(
     r"\s+(?:of\s+)?(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|the\s+(?:previous|prior)\s+year)\b"
 )
@@ -2130,15 +2289,31 @@ def _ordinal_unit(scan: _Scan, s: int, e: int, unit: str) -> bool:
     if ref is None:
         scan.add(start, end, "DATE", f"XXXX-Q{number}")
         return True
-    current = (ref.month - 1) // 3 + 1
-    future = scan.tense(start, end) == "future"
-    year = (
-        ref.year
-        + (1 if future and number < current else 0)
-        - (0 if future or number <= current else 1)
+    scan.add(
+        start,
+        end,
+        "DATE",
+        f"{_quarter_year(ref, number, scan.tense(start, end)):04d}-Q{number}",
+        scan.ref_iso,
     )
-    scan.add(start, end, "DATE", f"{year:04d}-Q{number}", scan.ref_iso)
     return True
+
+
+def _quarter_year(ref: _dt.date, number: int, tense: str) -> int:
+    """The year of quarter ``number`` seen from ``ref``: with a future verb the first such
+    quarter not yet over, with a past verb the last one begun, else the nearest."""
+    current = (ref.month - 1) // 3 + 1
+    if tense == "future":
+        return ref.year + (1 if number < current else 0)
+    if tense == "past":
+        return ref.year - (1 if number > current else 0)
+
+    def distance(year: int) -> int:
+        first = _dt.date(year, 3 * number - 2, 1)
+        last = _dt.date(year + number // 4, 3 * number % 12 + 1, 1) - _dt.timedelta(days=1)
+        return max((first - ref).days, (ref - last).days, 0)
+
+    return min((ref.year - 1, ref.year, ref.year + 1), key=distance)
 
 
 _WORD_HANDLERS: dict[str, object] = {}
@@ -2157,6 +2332,7 @@ _WORD_HANDLERS.update(dict.fromkeys(_REF_WORDS, _ref_word))
 _WORD_HANDLERS.update(dict.fromkeys(("past", "future"), _past_future))
 _WORD_HANDLERS["term"] = _term
 _WORD_HANDLERS["being"] = _time_being
+_WORD_HANDLERS["time"] = _that_time
 _WORD_HANDLERS.update(dict.fromkeys(_SET_WORDS, _set_word))
 _WORD_HANDLERS.update(dict.fromkeys(_SEASONS, _season))
 

@@ -426,10 +426,17 @@ def test_durations_and_sets(text, expected):
             "1990-01-10",
             [("THE LAST QUARTER OF 1989", "DATE", "1989-Q4")],
         ),
+        # "October of next year": the month and the year it is in are two expressions
+        # (MEANTIME annotates them apart); "October next year" stays one
         (
             "Dealers will get letters after October of next year.",
             "2009-05-15",
-            [("October of next year", "DATE", "2010-10")],
+            [("October", "DATE", "2010-10"), ("next year", "DATE", "2010")],
+        ),
+        (
+            "The plant is to close in March next year.",
+            "2009-05-15",
+            [("March next year", "DATE", "2010-03")],
         ),
         (
             "Sales fell 35 % in January, compared to the same month a year ago.",
@@ -453,6 +460,119 @@ def test_durations_and_sets(text, expected):
     ],
 )
 def test_compound_expressions(text, ref, expected):
+    found = find_dates(text, reference_date=ref)
+    assert [(t.text, t.type, t.value) for t in found] == expected
+
+
+# --- TimeML alignment and anaphoric periods (issue 7) ---
+# Values worked out by hand: 2009-03-26 is the last Thursday of March 2009 (ISO week 13,
+# Monday 23 to Sunday 29); 2009-03-05 the first Thursday (week 10); 2006-08-19 is in the
+# third quarter, 43 days before the fourth begins and 231 after the previous one ended.
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "expected"),
+    [
+        # recent / current are TimeML triggers before a noun; the noun is the event
+        (
+            "The bomb had a timer, unlike recent blasts in the capital.",
+            "2017-09-16",
+            [("recent", "DATE", "PAST_REF")],
+        ),
+        ("The current ceasefire is fragile.", "2017-09-25", [("current", "DATE", "PRESENT_REF")]),
+        ("It was the most recent attack on the base.", "2017-09-25", []),
+        ("The current account deficit widened.", "2017-09-25", []),
+        ("Two migrants were swept away by the current.", "2017-09-25", []),
+        ("The ongoing battle for Raqqa killed hundreds.", "2017-09-25", []),
+    ],
+)
+def test_recent_and_current_before_a_noun(text, ref, expected):
+    found = find_dates(text, reference_date=ref)
+    assert [(t.text, t.type, t.value) for t in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "expected"),
+    [
+        # a quarter without a year: present perfect -> the nearest, past -> the last begun,
+        # future -> the first not yet over
+        (
+            "Ford has announced cuts resulting in the closure of ten plants during the "
+            "fourth quarter.",
+            "2006-08-19",
+            [("the fourth quarter", "DATE", "2006-Q4")],
+        ),
+        (
+            "GM reported a loss in the fourth quarter.",
+            "2006-08-19",
+            [("the fourth quarter", "DATE", "2005-Q4")],
+        ),
+        (
+            "The army will hand over the base in the first quarter.",
+            "2017-09-25",
+            [("the first quarter", "DATE", "2018-Q1")],
+        ),
+        # the n-th week of a month, counted as ISO counts the weeks of a year
+        (
+            "Attacks rebounded in the last week of March.",
+            "2009-04-01",
+            [("the last week of March", "DATE", "2009-W13")],
+        ),
+        (
+            "Talks open in the first week of March 2009.",
+            "2017-09-25",
+            [("the first week of March 2009", "DATE", "2009-W10")],
+        ),
+        (
+            "The truce will expire on the last day of February.",
+            "2017-01-10",
+            [("the last day of February", "DATE", "2017-02-28")],
+        ),
+        ("The offensive began on the first day of the war.", "2017-09-25", []),
+        # the period before or after the one mentioned last
+        (
+            "Costs fell to $118 billion last year, $19.8 billion less than the year previous.",
+            "2010-01-28",
+            [("last year", "DATE", "2009"), ("the year previous", "DATE", "2008")],
+        ),
+        (
+            "Attacks rose in March after falling the month before.",
+            "2017-09-25",
+            [("March", "DATE", "2017-03"), ("the month before", "DATE", "2017-02")],
+        ),
+        (
+            "GM lost $4.8 billion in the fourth quarter of 2005 and $8.6 billion for the "
+            "entire year.",
+            "2006-01-27",
+            [
+                ("the fourth quarter of 2005", "DATE", "2005-Q4"),
+                ("the entire year", "DATE", "2005"),
+            ],
+        ),
+        # one of a series of consecutive periods: the period reported on
+        (
+            "Trading was suspended for a second consecutive day.",
+            "2008-09-17",
+            [("a second consecutive day", "DATE", "2008-09-17")],
+        ),
+        (
+            "Stocks rose for the fourth week in a row.",
+            "2009-04-04",
+            [("the fourth week", "DATE", "2009-W14")],
+        ),
+        ("The second day of talks ended without a deal.", "2017-09-25", []),
+        # "that time": the date mentioned last, nothing without one
+        (
+            "The deal will be finalized by June 10. If no price is agreed by that time, "
+            "Fiat will pay.",
+            "2011-05-29",
+            [("June 10", "DATE", "2011-06-10"), ("that time", "DATE", "2011-06-10")],
+        ),
+        ("By that time he had fled.", "2011-05-29", []),
+        ("At that time of year the roads close.", "2011-05-29", []),
+    ],
+)
+def test_periods_named_through_other_periods(text, ref, expected):
     found = find_dates(text, reference_date=ref)
     assert [(t.text, t.type, t.value) for t in found] == expected
 
