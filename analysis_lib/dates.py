@@ -856,9 +856,11 @@ _CLAUSE_BREAK = re.compile(
     r"[.!?](?=[\s\"”’])|\n\s*\n|;\s|,?\s(?i:but|while|whereas|although|though)\s|\n(?=\s*[A-Z])"
 )
 #: In text written in capitals every line starts with a capital: only blank lines count
-#: there, since wire copy is wrapped at a fixed width.
+#: there, since wire copy is wrapped at a fixed width, and a line holding a date alone
+#: (``MAY 29, 2011``: a header, never inside a sentence).
 _CLAUSE_BREAK_CAPS = re.compile(
     r"[.!?](?=[\s\"”’])|\n\s*\n|;\s|,?\s(?i:but|while|whereas|although|though)\s"
+    rf"|\n[^\S\n]*(?i:{_MONTH_RE})\.?[^\S\n]+\d{{1,2}}[^\S\n]*,?[^\S\n]*\d{{4}}[^\S\n]*(?=\n)"
 )
 #: A period after an initial (U.S.), a title or a month abbreviation does not end a clause.
 _ABBREVIATION_BEFORE = re.compile(
@@ -1175,7 +1177,11 @@ class _Scan:
     def after_modal(self, start: int) -> bool:
         """Whether a modal verb (not Theresa May) comes right before ``start``."""
         m = _MODAL_BEFORE.search(self.low, max(0, start - 30), start)
-        return m is not None and (m["modal"] != "may" or self.text[m.start("modal")] == "m")
+        return m is not None and (
+            m["modal"] != "may"
+            or self.text[m.start("modal")] == "m"
+            or _MAY_MODAL.match(self.low, m.end("modal")) is not None
+        )
 
     def after_perfect(self, start: int) -> bool:
         """Whether ``has``/``have`` comes right before ``start`` (a present perfect)."""
@@ -1188,8 +1194,8 @@ class _Scan:
             return word not in _NOT_PAST and low[m.start() - 1 : m.start()] != "-"
         if word in ("until", "till"):  # "closed until Friday": only right before the expression
             return expression_start >= 0 and low[m.end() : expression_start].strip() in ("", "on")
-        if word == "may":  # the modal, written in lower case; May the month is no tense
-            return self.text[m.start()] == "m"
+        if word == "may":  # the modal: in lower case, or before its verb (MAY BE); not May
+            return self.text[m.start()] == "m" or _MAY_MODAL.match(low, m.end()) is not None
         return True
 
 
@@ -1500,6 +1506,8 @@ def _month(scan: _Scan, s: int, e: int, word: str) -> None:
         return  # abbreviations only with a day or a year
     if mixed_lower and (ambiguous or word == "august"):
         return  # may, march, august: verbs and adjectives in mixed-case text
+    if word == "may" and _MAY_MODAL.match(low, e):
+        return  # "THIS MAY HAVE AN IMPACT": the modal, in text written in capitals
     start, mod, rel = _left_edge(scan, s)
     if ambiguous and start == s:
         before = _prev_word(scan, s)
@@ -1520,6 +1528,10 @@ def _month(scan: _Scan, s: int, e: int, word: str) -> None:
 
 
 _MONTH_REL_YEAR = re.compile(r"\.?,?\s+(?:(?P<of>of)\s+)?(?P<rel>this|last|next)\s+year\b")
+#: Words after ``may`` that make it the modal verb whatever its case (``MAY BE SIGNED``).
+_MAY_MODAL = re.compile(
+    r"\s+(?:be|have|not|also|well|never|soon|still|even|yet|only|already|need|take|become)\b"
+)
 _NOT_MONTH_AFTER = re.compile(r"['’]s\b|\s+(?:said|says|told|tells|has|had|is|was|will|would)\b")
 
 

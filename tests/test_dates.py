@@ -675,6 +675,36 @@ def test_all_capitals_wire_copy():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "ref", "expected"),
+    [
+        # "may" before its verb is the modal in capitals too: no month, a future sentence
+        ("OFFICIALS SAID THIS MAY HAVE A LARGE IMPACT.", "2005-06-06", []),
+        (
+            "THE ACCORD MAY BE SIGNED ON SEPTEMBER 12.",
+            "2006-10-01",
+            [("SEPTEMBER 12", "DATE", "2007-09-12")],
+        ),
+        (
+            "The accord may be signed on September 12.",
+            "2006-10-01",
+            [("September 12", "DATE", "2007-09-12")],
+        ),
+        # a line holding a date alone is a header: the headline's verb does not reach the
+        # body (2011-05-29 is a Sunday, the Friday before it 2011-05-27)
+        (
+            "FIAT PLANS TO BUY A STAKE IN CHRYSLER\nMAY 29, 2011\nFIAT ANNOUNCED ON FRIDAY "
+            "THAT IT WILL BUY THE STAKE.",
+            "2011-05-29",
+            [("MAY 29, 2011", "DATE", "2011-05-29"), ("FRIDAY", "DATE", "2011-05-27")],
+        ),
+    ],
+)
+def test_capitals_read_like_mixed_case(text, ref, expected):
+    found = find_dates(text, reference_date=ref)
+    assert [(t.text, t.type, t.value) for t in found] == expected
+
+
 # --- contracts ---
 
 
