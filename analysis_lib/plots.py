@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import math
+import textwrap
+
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from analysis_lib.tables import count_articles_by
+from analysis_lib.tables import count_articles_by, list_running_totals, sum_event_figures
 
 
 def plot_article_counts(articles: pd.DataFrame, column: str, *, top: int = 15, title: str = ""):
@@ -149,3 +152,239 @@ def plot_actor_network(graph, *, top_n: int = 30, seed: int = 7):
     ax.axis("off")
     fig.tight_layout()
     return fig
+
+
+# --------------------------------------------------------------------------- casualties
+
+
+def escape_label(text: object, *, width: int | None = None) -> str:
+    """A label from the data, shown literally: a ``$`` never starts math text.
+
+    ``width`` wraps a long label on several lines (nothing is cut).
+
+    Example:
+        >>> print(escape_label("Fund raised $5 million and $2 million"))
+        Fund raised \\$5 million and \\$2 million
+    """
+    text = str(text)
+    if width and len(text) > width:
+        text = textwrap.fill(text, width=width, break_long_words=False)
+    return text.replace("$", r"\$")
+
+
+CATEGORY_COLORS = {
+    "killed": "#c44e52",
+    "injured": "#dd8452",
+    "kidnapped": "#8172b3",
+    "arrested": "#4c72b0",
+    "displaced": "#55a868",
+    "missing": "#937860",
+}
+
+
+def category_color(category: str) -> str:
+    """Colour of a casualty category (grey for an unknown one).
+
+    Example:
+        >>> category_color("killed"), category_color("other")
+        ('#c44e52', '#7f7f7f')
+    """
+    return CATEGORY_COLORS.get(category, "#7f7f7f")
+
+
+def _empty_figure(message: str, *, title: str):
+    fig, ax = plt.subplots(figsize=(7, 1.6), layout="constrained")
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=11, color="#555555")
+    ax.set_title(title)
+    ax.axis("off")
+    return fig
+
+
+def _label_bars(ax, bars, texts: list[str]) -> None:
+    for bar, text in zip(bars, texts, strict=True):
+        ax.annotate(
+            escape_label(text),
+            (bar.get_width(), bar.get_y() + bar.get_height() / 2),
+            xytext=(3, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=8,
+        )
+
+
+def _number(value: object) -> str:
+    return "?" if value is None or pd.isna(value) else f"{int(value):,}"
+
+
+def _plot_event_panels(tallies: pd.DataFrame, column: str, *, top_n: int, missing: str, what: str):
+    """One panel per category (own scale), one bar per value of ``column``."""
+    title = f"Single-event casualties by {what} (best figure)"
+    data = sum_event_figures(tallies, column, top=top_n, missing=missing)
+    if data.empty or data["best"].isna().all():
+        return _empty_figure("No single-event casualty figures to show.", title=title)
+    values = list(dict.fromkeys(data[column]))  # largest total first
+    present = set(data["category"])
+    categories = [c for c in CATEGORY_COLORS if c in present] + sorted(
+        present - set(CATEGORY_COLORS)
+    )
+    ncols = min(len(categories), 3)
+    nrows = math.ceil(len(categories) / ncols)
+    height = max(1.6, 0.32 * len(values) + 1.0)
+    fig, axes = plt.subplots(
+        nrows,
+        ncols,
+        figsize=(3.2 * ncols + 2.4, height * nrows + 0.6),
+        sharey=True,
+        squeeze=False,
+        layout="constrained",
+    )
+    positions = range(len(values))[::-1]  # largest at the top
+    for ax, category in zip(axes.flat, categories, strict=False):
+        part = data[data["category"] == category].set_index(column)
+        figures = [part["best"].get(v, pd.NA) for v in values]
+        events = [part["events"].get(v, 0) for v in values]
+        widths = [0 if pd.isna(f) else int(f) for f in figures]
+        bars = ax.barh(list(positions), widths, color=category_color(category))
+        _label_bars(
+            ax,
+            bars,
+            [
+                "" if not n else f"{_number(f)} ({n} event{'s' if n != 1 else ''})"
+                for f, n in zip(figures, events, strict=True)
+            ],
+        )
+        ax.set_title(escape_label(category), fontsize=10)
+        ax.set_xlim(0, max(max(widths), 1) * 1.45)
+        ax.xaxis.get_major_locator().set_params(integer=True)
+        ax.set_yticks(list(positions), [escape_label(v, width=32) for v in values], fontsize=8)
+    for ax in list(axes.flat)[len(categories) :]:
+        ax.axis("off")
+    fig.suptitle(title)
+    fig.supxlabel(
+        "sum of the best figures of de-duplicated single events (running totals apart); "
+        "each panel has its own scale",
+        fontsize=8,
+    )
+    return fig
+
+
+def plot_casualties_by_victim_type(tallies: pd.DataFrame, *, top_n: int = 15):
+    """Single-event casualties (best figure) per victim type, one panel per category.
+
+    Categories are panels, not stacks: killed, arrested and displaced are different
+    harms, often orders of magnitude apart, and their sum is a figure nobody reported.
+    Pass tallies grouped by ``category`` and ``victim_type``.
+
+    Example:
+        >>> t = pd.DataFrame({"kind": ["event", "event"], "category": ["killed", "kidnapped"],
+        ...                   "victim_type": ["civilians", "civilians"], "best": [40, 3],
+        ...                   "events": [1, 1]})
+        >>> [ax.get_title() for ax in plot_casualties_by_victim_type(t).axes if ax.get_title()]
+        ['killed', 'kidnapped']
+    """
+    return _plot_event_panels(
+        tallies, "victim_type", top_n=top_n, missing="(unknown)", what="victim type"
+    )
+
+
+def plot_casualties_by_perpetrator(tallies: pd.DataFrame, *, top_n: int = 15):
+    """Single-event casualties (best figure) per named perpetrator, one panel per category.
+
+    Events with no named perpetrator are one bar, ``(not named)``. Pass tallies grouped
+    by ``category`` and ``perpetrator``.
+
+    Example:
+        >>> t = pd.DataFrame({"kind": ["event"], "category": ["killed"], "perpetrator": ["$ Gang"],
+        ...                   "best": [40], "events": [1]})
+        >>> ax = plot_casualties_by_perpetrator(t).axes[0]
+        >>> print(ax.get_yticklabels()[0].get_text())
+        \\$ Gang
+    """
+    return _plot_event_panels(
+        tallies, "perpetrator", top_n=top_n, missing="(not named)", what="perpetrator"
+    )
+
+
+def plot_events_and_running_totals(tallies: pd.DataFrame, *, top_n: int = 15):
+    """Single events (summed per category) beside running totals (each on its own).
+
+    Left: the best figures of de-duplicated single events summed per category. Right:
+    every running total as reported (``381 civilians killed since April``), never
+    summed with the events nor with each other. A panel spanning more than two
+    orders of magnitude uses a log scale; every bar is labelled with its figure.
+    Pass tallies grouped by ``category``.
+
+    Example:
+        >>> t = pd.DataFrame({"kind": ["event", "cumulative"], "category": ["killed"] * 2,
+        ...                   "victim_type": ["people", "civilians"], "perpetrator": [None] * 2,
+        ...                   "place": [None, "Nigeria"], "period": [None, "2017-04"],
+        ...                   "best": [56, 223], "high": [56, 223], "events": [3, 1]})
+        >>> [ax.get_title() for ax in plot_events_and_running_totals(t).axes]
+        ['Single events (summed)', 'Running totals (each as reported)']
+    """
+    title = "Single events versus running totals"
+    events = sum_event_figures(tallies, "category")
+    events = events[events["best"].notna()]
+    totals = list_running_totals(tallies, top=top_n)
+    totals = totals[totals["best"].notna()]
+    if events.empty and totals.empty:
+        return _empty_figure("No casualty figures to show.", title=title)
+    rows = max(len(events), len(totals), 1)
+    fig, (left, right) = plt.subplots(
+        1,
+        2,
+        figsize=(13, 0.38 * rows + 1.8),
+        gridspec_kw={"width_ratios": [1, 1.4]},
+        layout="constrained",
+    )
+    _bar_panel(
+        left,
+        [escape_label(c) for c in events["category"]],
+        [int(v) for v in events["best"]],
+        [category_color(c) for c in events["category"]],
+        [
+            f"{_number(v)} ({n} event{'s' if n != 1 else ''})"
+            for v, n in zip(events["best"], events["events"], strict=True)
+        ],
+        empty="no single events with a figure",
+    )
+    left.set_title("Single events (summed)", fontsize=10)
+    _bar_panel(
+        right,
+        [escape_label(label, width=48) for label in totals["label"]],
+        [int(v) for v in totals["best"]],
+        [category_color(c) for c in totals["category"]],
+        [
+            ("at least " if pd.isna(h) else "") + _number(v)
+            for v, h in zip(totals["best"], totals["high"], strict=True)
+        ],
+        empty="no running totals with a figure",
+    )
+    right.set_title("Running totals (each as reported)", fontsize=10)
+    fig.suptitle(title)
+    return fig
+
+
+def _bar_panel(
+    ax, labels: list[str], values: list[int], colors: list[str], texts: list[str], *, empty: str
+) -> None:
+    """Horizontal bars, first at the top, labelled; a note instead when there are none."""
+    if not values:
+        ax.text(0.5, 0.5, empty, ha="center", va="center", color="#555555", transform=ax.transAxes)
+        ax.set_xticks([])
+        ax.set_yticks([])
+        return
+    positions = list(range(len(values)))[::-1]
+    bars = ax.barh(positions, values, color=colors)
+    _label_bars(ax, bars, texts)
+    ax.set_yticks(positions, labels, fontsize=8)
+    positive = [v for v in values if v > 0]
+    if positive and max(positive) / min(positive) > 100:
+        ax.set_xscale("log")
+        decades = math.log10(max(positive) / 0.8)
+        ax.set_xlim(0.8, max(positive) * 10 ** (0.45 * decades))  # room for the labels
+        ax.set_xlabel("best figure (log scale)")
+    else:
+        ax.set_xlim(0, max(max(values), 1) * 1.35)
+        ax.set_xlabel("best figure")
+        ax.xaxis.get_major_locator().set_params(integer=True)

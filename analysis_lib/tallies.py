@@ -33,11 +33,14 @@ Rules (documented in the README, "Casualty tallies"):
 
 from __future__ import annotations
 
+import datetime as _dt
+import re
 import statistics
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
+from analysis_lib.casualties import CATEGORIES
 from analysis_lib.records import Casualty
 from analysis_lib.schemas import LIST_SEPARATOR, to_frame
 
@@ -370,3 +373,132 @@ def _row_order(row: dict) -> tuple:
         *(str(row[c] or "") for c in GROUP_COLUMNS),
         row["casualty_ids"],
     )
+
+
+_DATE_VALUE = re.compile(r"(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|W(\d{2})|Q([1-4])|H([12])))?")
+_ISO_BOUND = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def resolve_date_span(value: str | None) -> tuple[_dt.date, _dt.date] | None:
+    """The first and last day a TIMEX-style date covers; ``None`` when it is unknown.
+
+    Days, months, ISO weeks, quarters, halves and years are understood (a time of day
+    keeps its day); a value finer than a year that is not one of these (a season,
+    ``2017-SU``) covers its whole year. Unresolved values (``XXXX-09-16``,
+    ``PAST_REF``) and empty ones are unknown.
+
+    Example:
+        >>> [str(d) for d in resolve_date_span("2017-09")], resolve_date_span("PAST_REF")
+        (['2017-09-01', '2017-09-30'], None)
+    """
+    if not isinstance(value, str):
+        return None
+    m = _DATE_VALUE.match(value.strip())
+    if m is None:
+        return None
+    year = int(m[1])
+    try:
+        if m[3]:
+            day = _dt.date(year, int(m[2]), int(m[3]))
+            return day, day
+        if m[2]:
+            first = _dt.date(year, int(m[2]), 1)
+            return first, _month_end(first)
+        if m[4]:
+            first = _dt.date.fromisocalendar(year, int(m[4]), 1)
+            return first, first + _dt.timedelta(days=6)
+        if m[5] or m[6]:
+            months = 3 if m[5] else 6
+            last_month = months * int(m[5] or m[6])
+            first = _dt.date(year, last_month - months + 1, 1)
+            return first, _month_end(_dt.date(year, last_month, 1))
+        return _dt.date(year, 1, 1), _dt.date(year, 12, 31)
+    except ValueError:  # 2017-13, 2017-02-30, week 54
+        return None
+
+
+def _month_end(first: _dt.date) -> _dt.date:
+    following = first.replace(day=28) + _dt.timedelta(days=4)
+    return following - _dt.timedelta(days=following.day)
+
+
+def _date_bound(value: object, name: str) -> tuple[_dt.date, _dt.date] | None:
+    """The days an ISO bound covers (``2017-09``: all of September); ``None`` when empty."""
+    text = "" if value is None else str(value).strip()
+    if not text:
+        return None
+    span = resolve_date_span(text) if _ISO_BOUND.fullmatch(text) else None
+    if span is None:
+        raise ValueError(
+            f"{name}={value!r} is not an ISO date: expected YYYY, YYYY-MM or YYYY-MM-DD"
+        )
+    return span
+
+
+def filter_casualties(
+    casualties: pd.DataFrame,
+    *,
+    categories: Iterable[str] = (),
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> pd.DataFrame:
+    """Keep the casualty statements of some categories and dates.
+
+    Dates: a bound keeps only the statements whose date is *known* to lie within it:
+    ``date_from="2017-09"`` means from 1 September 2017, ``date_to="2017-09"`` up to
+    30 September; a statement dated ``2017-09`` lies within ``2017-09-01``–``2017-12-31``
+    but one dated only ``2017`` does not, and a statement with an unknown date is
+    dropped as soon as a bound is given (it cannot be placed in the range). Without
+    bounds every statement is kept, dated or not. A running total is dated by the
+    date its sentence gives (``since April`` → ``2017-04``).
+
+    Args:
+        casualties: The ``casualties`` table (not changed).
+        categories: Categories to keep (``killed``, ``injured``, ``kidnapped``,
+            ``arrested``, ``displaced``, ``missing``); empty keeps all.
+        date_from: First day kept, ISO (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``);
+            empty or ``None``: no lower bound.
+        date_to: Last day kept, ISO as above; empty or ``None``: no upper bound.
+
+    Returns:
+        A new table with the kept rows, in their order, index renumbered.
+
+    Raises:
+        ValueError: For an unknown category, a bound that is not an ISO date, or
+            ``date_from`` after ``date_to``.
+
+    Example:
+        >>> rows = pd.DataFrame({"category": ["killed", "arrested", "killed"],
+        ...                      "date": ["2017-09-16", "2017-09", None],
+        ...                      "evidence": ["Police said a bomb killed 3 people on Saturday.",
+        ...                                   "Police arrested a man in September.",
+        ...                                   "Two soldiers were killed."]}, dtype="string")
+        >>> filter_casualties(rows, categories=["killed"])["date"].tolist()
+        ['2017-09-16', <NA>]
+        >>> filter_casualties(rows, date_from="2017-09-10")["date"].tolist()
+        ['2017-09-16']
+    """
+    wanted = (categories,) if isinstance(categories, str) else tuple(categories or ())
+    unknown = sorted(set(wanted) - set(CATEGORIES))
+    if unknown:
+        raise ValueError(f"unknown categories {unknown}: expected some of {CATEGORIES}")
+    low, high = _date_bound(date_from, "date_from"), _date_bound(date_to, "date_to")
+    first = low[0] if low else None
+    last = high[1] if high else None
+    if first and last and first > last:
+        raise ValueError(f"date_from={date_from!r} is after date_to={date_to!r}")
+    keep = []
+    for category, date in zip(casualties["category"], casualties["date"], strict=True):
+        span = resolve_date_span(None if _is_missing(date) else date)
+        keep.append(
+            (not wanted or category in wanted)
+            and (
+                (first is None and last is None)
+                or (
+                    span is not None
+                    and (first is None or span[0] >= first)
+                    and (last is None or span[1] <= last)
+                )
+            )
+        )
+    return casualties[pd.Series(keep, index=casualties.index, dtype=bool)].reset_index(drop=True)
