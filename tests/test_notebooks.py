@@ -55,6 +55,7 @@ def test_every_notebook_is_listed():
     assert [p.name for p in list_notebooks()] == [
         "01_article_segmentation.ipynb",
         "02_actor_cooccurrence.ipynb",
+        "03_casualty_tallies.ipynb",
     ]
 
 
@@ -91,3 +92,99 @@ def test_notebook_02_parameters_window_and_types(tmp_path):
     assert ("Delfin Lorenzana", "Marise Payne") in {
         tuple(r) for r in pairs[["actor_a", "actor_b"]].values
     }
+
+
+NB03 = NOTEBOOK_DIR / "03_casualty_tallies.ipynb"
+
+
+@pytest.fixture(scope="module")
+def nb03_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("reports03")
+    executed = run_notebook(NB03, out)
+    return out / "03_casualty_tallies", executed
+
+
+def test_notebook_03_tallies_the_sample(nb03_run):
+    tables, _ = nb03_run
+    tallies = pd.read_parquet(tables / "tallies.parquet")
+    # the London story tells the arrest three times: headline, lead, "a significant arrest"
+    arrests = tallies[(tallies["category"] == "arrested") & (tallies["kind"] == "event")]
+    assert arrests[["perpetrator", "best", "events", "statements"]].values.tolist() == [
+        ["British police", 1, 1, 3]
+    ]
+    running = tallies[(tallies["kind"] == "cumulative") & (tallies["category"] == "killed")]
+    assert ("Boko Haram", 381) in {tuple(r) for r in running[["perpetrator", "best"]].values}
+    killed = tallies[(tallies["kind"] == "event") & (tallies["category"] == "killed")]
+    # Waza (16), Manchester (22), "Boko Haram killed 40 people"
+    assert sorted(killed["best"]) == [16, 22, 40]
+    assert set(tallies.columns) >= {"low", "best", "high", "conflicting_figures", "casualty_ids"}
+
+
+def test_notebook_03_writes_statements_behind_every_tally(nb03_run):
+    tables, _ = nb03_run
+    tallies = pd.read_parquet(tables / "tallies.parquet")
+    casualties = pd.read_parquet(tables / "casualties.parquet")
+    statements = pd.read_csv(tables / "statements.csv")
+    ids = {i for row in tallies["casualty_ids"] for i in row.split("; ")}
+    assert ids <= set(casualties["casualty_id"]) == set(statements["casualty_id"])
+    marawi = statements[statements["evidence"].str.contains("civilian captives", regex=False)]
+    row = marawi.iloc[0]
+    assert row["evidence"][int(row["mark_start"]) : int(row["mark_end"])] == "between 45 to 50"
+
+
+def test_notebook_03_html_highlights_counts(nb03_run):
+    _, executed = nb03_run
+    page = export_html(executed).read_text(encoding="utf-8")
+    assert "Boko Haram killed <mark>40</mark> people and kidnapped three others" in page
+    assert "hand over <mark>between 45 to 50</mark> civilian captives" in page
+    assert page.count("<img") >= 3
+
+
+def test_notebook_03_categories_parameter(tmp_path):
+    run_notebook(NB03, tmp_path, parameters={"categories": ["kidnapped"]})
+    tables = tmp_path / "03_casualty_tallies"
+    for name in ("tallies", "casualties", "statements"):
+        assert set(pd.read_parquet(tables / f"{name}.parquet")["category"]) == {"kidnapped"}
+
+
+def test_notebook_03_date_range_drops_rows_outside_it(tmp_path):
+    run_notebook(
+        NB03,
+        tmp_path,
+        parameters={"date_from": "2017-05", "date_to": "2017-08-31", "group_by": ["category"]},
+    )
+    tables = tmp_path / "03_casualty_tallies"
+    casualties = pd.read_parquet(tables / "casualties.parquet")
+    assert casualties["date"].notna().all() and len(casualties) > 0
+    assert all("2017-05" <= d[:7] <= "2017-08" for d in casualties["date"])
+    tallies = pd.read_parquet(tables / "tallies.parquet")
+    killed = tallies[(tallies["kind"] == "event") & (tallies["category"] == "killed")]
+    # Manchester in May (22) and Waza in July (16); the September arrest and the undated
+    # "Boko Haram killed 40 people" are out
+    assert killed["best"].tolist() == [38] and killed["events"].tolist() == [2]
+    assert "arrested" not in set(tallies["category"])
+
+
+def test_notebook_03_escapes_markup_and_runs_without_casualties(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "kano.txt").write_text(
+        "Gunmen kill 12 in Kano market\n\n"
+        'KANO, Nigeria (Reuters) - Gunmen killed 12 people <script>alert("x")</script> at a '
+        "market in Kano on Monday, police said.\n",
+        encoding="utf-8",
+    )
+    executed = run_notebook(NB03, tmp_path / "out", input_path=corpus)
+    page = export_html(executed).read_text(encoding="utf-8")
+    assert "<script>alert" not in page
+    # shown as text (the HTML export writes the quotes back unescaped, which is safe)
+    assert "&lt;script&gt;alert(" in page and "&lt;/script&gt; at a market" in page
+    assert "Gunmen killed <mark>12</mark> people" in page
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    executed = run_notebook(NB03, tmp_path / "out-empty", input_path=empty)
+    page = export_html(executed).read_text(encoding="utf-8")
+    assert "No casualty statements to show." in page
+    tallies = pd.read_parquet(tmp_path / "out-empty" / "03_casualty_tallies" / "tallies.parquet")
+    assert tallies.empty and "casualty_ids" in tallies.columns
