@@ -106,6 +106,8 @@ TALLY_DISPLAY = {
 def format_tally_table(tallies: pd.DataFrame) -> pd.DataFrame:
     """The ``tallies`` table for reading: the columns an analyst checks, headed in words.
 
+    Missing values are blank (an empty *high* is an open-ended report, ``at least``).
+
     Example:
         >>> from analysis_lib.tallies import tally_casualties
         >>> rows = [dict(category="killed", count_low=22, count_high=22, qualifier="exact",
@@ -115,7 +117,8 @@ def format_tally_table(tallies: pd.DataFrame) -> pd.DataFrame:
         >>> list(table.columns[2:5]), table.loc[0, "place"], int(table.loc[0, "best"])
         (['perpetrator', 'victim type', 'place'], 'Manchester', 22)
     """
-    return tallies[list(TALLY_DISPLAY)].rename(columns=TALLY_DISPLAY).reset_index(drop=True)
+    shown = tallies[list(TALLY_DISPLAY)].rename(columns=TALLY_DISPLAY).reset_index(drop=True)
+    return shown.astype(object).where(shown.notna(), "")
 
 
 def _category_rank(category: object) -> int:

@@ -240,6 +240,8 @@ def test_format_tally_table_columns():
         "conflicting figures",
         "casualty ids",
     ]
+    waza = table[table["place"] == "Waza"].iloc[0]
+    assert (waza["perpetrator"], waza["best"], waza["events"]) == ("", 16, 1)  # blank, not <NA>
 
 
 def test_event_sums_never_include_running_totals():
