@@ -530,26 +530,64 @@ def resolve_corpus_aliases(mentions: Sequence[Mention]) -> list[Mention]:
         >>> [m.actor for m in resolve_corpus_aliases(ms)]
         ['Marise Payne', 'Marise Payne']
     """
-    sectors: dict[str, Counter[str]] = {}
-    countries: dict[str, Counter[str]] = {}
+    return apply_corpus_aliases(mentions, corpus_alias_map(count_full_names(mentions)))
+
+
+def count_full_names(
+    mentions: Iterable[Mention], counts: dict[str, tuple[Counter, Counter]] | None = None
+) -> dict[str, tuple[Counter, Counter]]:
+    """Full person names of some mentions with the sectors and countries they are given.
+
+    The map step of :func:`resolve_corpus_aliases`: call it on each article's mentions
+    with the same ``counts`` to gather the corpus (order does not matter).
+
+    Example:
+        >>> ms = [Mention(0, 12, "Marise Payne", "Marise Payne", "PERSON", "GOV", "AUS")]
+        >>> count_full_names(ms)["Marise Payne"][0]["GOV"]
+        1
+    """
+    counts = {} if counts is None else counts
     for m in mentions:
         if m.entity_type == "PERSON" and " " in m.actor:
-            sectors.setdefault(m.actor, Counter())[m.sector] += bool(m.sector)
-            countries.setdefault(m.actor, Counter())[m.country] += bool(m.country)
+            sectors, countries = counts.setdefault(m.actor, (Counter(), Counter()))
+            sectors[m.sector] += bool(m.sector)
+            countries[m.country] += bool(m.country)
+    return counts
+
+
+def corpus_alias_map(counts: dict[str, tuple[Counter, Counter]]) -> dict[str, tuple[str, str, str]]:
+    """Short name -> (full name, sector, country) where exactly one full name fits.
+
+    Example:
+        >>> from collections import Counter
+        >>> corpus_alias_map({"Marise Payne": (Counter({"GOV": 1}), Counter({"AUS": 1}))})["Payne"]
+        ('Marise Payne', 'GOV', 'AUS')
+    """
     full_by_short: dict[str, set[str]] = {}
-    for actor in sectors:
+    for actor in counts:
         short: dict[str, str] = {}
         remember_person(actor, actor, short)
         for key in short:
             full_by_short.setdefault(key, set()).add(actor)
+    resolved = {}
+    for key, candidates in full_by_short.items():
+        if len(candidates) == 1:
+            (full,) = candidates
+            sectors, countries = counts[full]
+            resolved[key] = (full, _most_given(sectors), _most_given(countries))
+    return resolved
+
+
+def apply_corpus_aliases(
+    mentions: Iterable[Mention], aliases: dict[str, tuple[str, str, str]]
+) -> list[Mention]:
+    """Give one-word person mentions the full name the corpus knows (see above)."""
     out = []
     for m in mentions:
-        if m.entity_type == "PERSON" and " " not in m.actor:
-            candidates = full_by_short.get(m.actor, ())
-            if len(candidates) == 1:
-                (full,) = candidates
-                m = m._replace(actor=full, sector=m.sector or _most_given(sectors[full]),
-                               country=m.country or _most_given(countries[full]), method="alias")  # fmt: skip
+        if m.entity_type == "PERSON" and " " not in m.actor and m.actor in aliases:
+            full, sector, country = aliases[m.actor]
+            m = m._replace(actor=full, sector=m.sector or sector, country=m.country or country,
+                           method="alias")  # fmt: skip
         out.append(m)
     return out
 

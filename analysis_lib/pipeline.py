@@ -19,27 +19,45 @@ of the file name or of ``published_date`` when the dateline has none); the
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+import time
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import asdict, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import pandas as pd
 
-from analysis_lib.actors import find_article_actors, resolve_corpus_aliases
+from analysis_lib import __version__
+from analysis_lib.actors import (
+    apply_corpus_aliases,
+    corpus_alias_map,
+    count_full_names,
+    find_article_actors,
+)
 from analysis_lib.casualties import find_article_casualties
 from analysis_lib.corpus import Corpus, Document, LoadIssue, iter_documents
 from analysis_lib.dates import date_from_filename, find_dates, infer_publication_date
+from analysis_lib.engines import map_ordered
 from analysis_lib.metadata import sidecar_dates
-from analysis_lib.schemas import check_frame, join_list, to_frame
+from analysis_lib.records import Mention
+from analysis_lib.schemas import check_frame, empty_frame, join_list, to_frame
 from analysis_lib.segment import (
     DEFAULT_SEPARATOR,
     Article,
     Residue,
-    find_duplicates,
+    match_duplicates,
+    minhash_signature,
     segment_text,
 )
 from analysis_lib.sentences import split_sentences
+from analysis_lib.store import (
+    OutputWriter,
+    ResultCache,
+    library_fingerprint,
+    text_hash,
+)
 from analysis_lib.tallies import tally_casualties
 
 _WORD = re.compile(r"\w+")
@@ -144,6 +162,26 @@ def _with_metadata(article: Article, doc: Document) -> Article:
     return replace(article, **changes) if changes else article
 
 
+@dataclass(frozen=True)
+class Options:
+    """Parameters of a run that change what the extractors give (part of cache keys)."""
+
+    columns: tuple[tuple[str, str], ...] | None = None
+    single: bool | None = None
+    separator: re.Pattern[str] | None = DEFAULT_SEPARATOR
+    actors: bool = True
+    actor_backend: str = "rules"
+    published_date: str | None = None
+
+    def fingerprint(self) -> str:
+        """A short hash of the options and the library's code (see ``store.py``)."""
+        separator = (
+            None if self.separator is None else (self.separator.pattern, self.separator.flags)
+        )
+        text = repr((self.single, separator, self.actors, self.actor_backend, self.published_date))
+        return text_hash(text + library_fingerprint())[:16]
+
+
 def extract(
     inputs: Corpus | str | Path | Iterable[str | Path],
     *,
@@ -156,9 +194,18 @@ def extract(
     actor_backend: str = "rules",
     published_date: str | None = None,
     period: str = "month",
+    engine: str = "serial",
+    workers: int | None = None,
+    scheduler: str | None = None,
+    out: str | Path | None = None,
     progress: bool = False,
-) -> dict[str, pd.DataFrame]:
+) -> dict[str, pd.DataFrame] | RunSummary:
     """Turn a corpus into tables (see the module docstring).
+
+    Each document is processed on its own (segmentation, dates, sentences, actors,
+    temporal expressions, casualties: a pure function of the document), by the chosen
+    engine; then the corpus-level steps run once over all documents (near-duplicates,
+    cross-article aliases, casualty tallies), so every engine gives the same tables.
 
     Args:
         inputs: A loaded corpus, or paths / folders / globs to load (streamed).
@@ -173,10 +220,17 @@ def extract(
         published_date: A publication date (ISO) for articles that have no better
             evidence; its year also completes datelines without one.
         period: Period of the ``tallies`` table: ``day``, ``week``, ``month`` or ``year``.
+        engine: ``serial``, ``processes`` (local worker processes) or ``dask``.
+        workers: Worker processes for ``processes``/``dask`` (default: the usable cores).
+        scheduler: A ``dask.distributed`` scheduler address for ``engine="dask"``.
+        out: An output folder: the tables are streamed there (large ones as partitioned
+            Parquet) with a ``manifest.json``, results are cached by content so that a
+            re-run recomputes only changed documents, and a :class:`RunSummary` is
+            returned instead of the tables.
         progress: Show a tqdm progress bar over documents.
 
     Returns:
-        A dict of DataFrames keyed by table name.
+        A dict of DataFrames keyed by table name, or a :class:`RunSummary` with ``out``.
 
     Example:
         >>> from analysis_lib import SAMPLE_DIR
@@ -184,55 +238,334 @@ def extract(
         >>> len(tables["articles"]), int((tables["articles"]["agency"] == "Reuters").sum())
         (11, 10)
     """
-    issues: list[LoadIssue] = []
+    started = time.perf_counter()
+    if isinstance(separator, str):
+        separator = re.compile(separator)
+    options = Options(
+        columns=tuple(sorted(columns.items())) if columns else None,
+        single=single,
+        separator=separator,
+        actors=actors,
+        actor_backend=actor_backend,
+        published_date=published_date,
+    )
+    load_issues: list[LoadIssue] = []
     if isinstance(inputs, Corpus):
         documents: Iterable[Document] = inputs.documents
-        issues.extend(inputs.issues)
+        load_issues.extend(inputs.issues)
     else:
-        documents = iter_documents(inputs, columns=columns, issues=issues)
+        documents = iter_documents(inputs, columns=columns, issues=load_issues)
     if limit is not None:
-        documents = (d for n, d in enumerate(documents) if n < limit)
+        documents = itertools.islice(documents, limit)
     if progress:
         from tqdm.auto import tqdm
 
-        documents = tqdm(documents, unit="doc", desc="segmenting")
+        documents = tqdm(documents, unit="doc", desc="extracting")
+    cache = ResultCache(out) if out is not None else None
+    run = _Run(options, cache)
+    try:
+        for result in _results_in_order(run, documents, engine, workers, scheduler):
+            run.add(result)
+    finally:
+        if cache is not None:
+            cache.keep_only(run.keys)
+    reduced = run.reduce(load_issues, duplicate_threshold=duplicate_threshold, period=period)
+    if out is None:
+        return run.tables(reduced)
+    try:
+        summary = run.write(Path(out), reduced, engine=engine, workers=workers, started=started)
+    finally:
+        cache.close()
+    return summary
 
-    articles: list[Article] = []
-    residue: list[Residue] = []
-    sidecar_issues: dict[tuple, LoadIssue] = {}
-    for doc in documents:
-        ((arts, res),) = segment_documents([doc], single=single, separator=separator)
-        arts, problems = date_articles(arts, doc, published_date=published_date)
-        articles.extend(arts)
-        residue.extend(res)
-        for problem in problems:
-            sidecar_issues.setdefault((problem.path, problem.line, problem.message), problem)
-    issues.extend(sidecar_issues.values())
-    marks = find_duplicates((a.body for a in articles), threshold=duplicate_threshold)
-    articles = [
-        replace(a, duplicate_of=articles[m].article_id) if m is not None else a
-        for a, m in zip(articles, marks, strict=True)
-    ]
-    article_rows, sentence_rows, mentions, timex_rows, casualty_rows = [], [], [], [], []
+
+@dataclass
+class RunSummary:
+    """What a run with ``out=`` did: rows per table, documents, issues, time and speed."""
+
+    out: str
+    documents: int
+    computed: int
+    cached: int
+    articles: int
+    tables: dict[str, int]
+    issues: int
+    failed_documents: int
+    seconds: float
+    megabytes: float
+
+    @property
+    def ok(self) -> bool:
+        """True when no document failed and no input was unreadable."""
+        return self.failed_documents == 0
+
+    def __str__(self) -> str:
+        speed = self.megabytes / self.seconds if self.seconds else 0.0
+        rows = ", ".join(f"{name} {count:,}" for name, count in self.tables.items())
+        return (
+            f"{self.documents:,} documents ({self.computed:,} processed, {self.cached:,} from "
+            f"cache), {self.articles:,} articles in {self.seconds:.1f} s "
+            f"({self.megabytes:.1f} MB, {speed:.2f} MB/s); rows: {rows}; "
+            f"{self.issues:,} issues, {self.failed_documents:,} documents failed; "
+            f"tables in {self.out}"
+        )
+
+
+def _task(item: tuple[Document, Options]) -> dict:
+    """The work of one document, run by any engine (module level: it is pickled)."""
+    doc, options = item
+    return process_document(doc, options)
+
+
+def _results_in_order(run: _Run, documents, engine: str, workers, scheduler) -> Iterator[dict]:
+    """Per-document results in corpus order: from the cache or computed by the engine."""
+    slots: deque = deque()
+
+    def work():
+        for doc in documents:
+            key = run.key_of(doc)
+            cached = run.cache.get(key) if run.cache is not None else None
+            if cached is not None:
+                slots.append(cached)
+            else:
+                slots.append(None)
+                yield doc, run.options
+
+    for computed in map_ordered(_task, work(), engine=engine, workers=workers, scheduler=scheduler):
+        while slots[0] is not None:
+            yield slots.popleft()
+        slots.popleft()
+        if run.cache is not None:
+            run.cache.put(run.key_of_result(computed), computed)
+        computed["computed"] = True
+        yield computed
+    while slots:
+        yield slots.popleft()
+
+
+def process_document(doc: Document, options: Options) -> dict:
+    """Everything the pipeline extracts from one document, as JSON-ready rows.
+
+    A pure function of the document and the options: segmentation, publication
+    dates, and :func:`process_article` for each article. A failure is caught and
+    reported as an issue naming the document (and article) and the stage; the rest of
+    the document's articles are kept.
+
+    Returns:
+        ``doc_id``, ``sha256`` (of the text), ``chars``, table rows (``articles``,
+        ``sentences``, ``mentions``, ``timexes``, ``casualties``, ``residue``,
+        ``issues``) and MinHash ``signatures`` (hex) of the article bodies.
+    """
+    result: dict = {name: [] for name in _DOCUMENT_TABLES}
+    result.update(doc_id=doc.doc_id, sha256=text_hash(doc.text), chars=len(doc.text), signatures=[])
+    stage = "segment"
+    try:
+        one = doc.row is not None if options.single is None else options.single
+        seg = segment_text(doc.text, source=doc.doc_id, single=one, separator=options.separator)
+        stage = "date"
+        articles, problems = date_articles(
+            [_with_metadata(a, doc) for a in seg.articles],
+            doc,
+            published_date=options.published_date,
+        )
+        result["residue"] = [asdict(r) for r in seg.residue]
+        result["issues"] = [asdict(i) for i in problems]
+    except Exception as error:  # a failure here loses only this document, reported
+        result["issues"].append(_failure(doc.doc_id, stage, error))
+        return result
     for article in articles:
-        rows = process_article(article, actors=actors, actor_backend=actor_backend)
-        article_rows.append(rows["article"])
-        sentence_rows.extend(rows["sentences"])
-        mentions.extend(rows["mentions"])
-        timex_rows.extend(rows["timexes"])
-        casualty_rows.extend(rows["casualties"])
-    mentions = resolve_corpus_aliases(mentions)
-    casualties = to_frame("casualties", casualty_rows)
-    return {
-        "articles": to_frame("articles", article_rows),
-        "sentences": to_frame("sentences", sentence_rows),
-        "mentions": to_frame("mentions", (m._asdict() for m in mentions)),
-        "timexes": to_frame("timexes", timex_rows),
-        "casualties": casualties,
-        "tallies": tally_casualties(casualties, period=period),
-        "residue": to_frame("residue", (asdict(r) for r in residue)),
-        "issues": to_frame("issues", (asdict(i) for i in issues)),
-    }
+        try:
+            rows = process_article(
+                article, actors=options.actors, actor_backend=options.actor_backend
+            )
+        except Exception as error:
+            result["issues"].append(_failure(article.article_id, "extract", error))
+            paragraphs = 0
+            result["articles"].append(_article_row(article, 0, paragraphs))
+            result["signatures"].append(None)
+            continue
+        result["articles"].append(rows["article"])
+        for name in ("sentences", "timexes", "casualties"):
+            result[name].extend(rows[name])
+        result["mentions"].extend(m._asdict() for m in rows["mentions"])
+        signature = minhash_signature(article.body)
+        result["signatures"].append(signature.hex() if signature else None)
+    return result
+
+
+_DOCUMENT_TABLES = (
+    "articles",
+    "sentences",
+    "mentions",
+    "timexes",
+    "casualties",
+    "residue",
+    "issues",
+)
+#: Tables that grow with the corpus: written in parts as documents come (``out=``).
+PARTITIONED = ("articles", "sentences", "mentions", "timexes")
+
+
+def _failure(where: str, stage: str, error: Exception) -> dict:
+    message = f"{stage} failed: {type(error).__name__}: {error}"
+    return asdict(LoadIssue(where, "processing failed", message[:500]))
+
+
+class _Run:
+    """The state of one extraction: reduce inputs, and the results when kept in memory."""
+
+    def __init__(self, options: Options, cache: ResultCache | None):
+        self.options = options
+        self.cache = cache
+        self.fingerprint = options.fingerprint()
+        self.keys: list[str] = []
+        self.inputs: list[dict] = []
+        self.results: list[dict] = []  # kept only when there is no cache
+        self.signatures: list[bytes | None] = []
+        self.article_ids: list[str] = []
+        self.names: dict = {}
+        self.casualties: list[dict] = []
+        self.residue: list[dict] = []
+        self.issues: list[dict] = []
+        self.failed: set[str] = set()
+        self.chars = 0
+
+    def key_of(self, doc: Document) -> str:
+        return text_hash(f"{doc.doc_id}\0{self.fingerprint}\0{text_hash(doc.text)}")
+
+    def key_of_result(self, result: dict) -> str:
+        return text_hash(f"{result['doc_id']}\0{self.fingerprint}\0{result['sha256']}")
+
+    def add(self, result: dict) -> None:
+        """Take one document's result: keep what the corpus-level steps need."""
+        key = self.key_of_result(result)
+        self.keys.append(key)
+        self.inputs.append(
+            {"doc_id": result["doc_id"], "sha256": result["sha256"], "articles": len(result["articles"]),
+             "cached": not result.pop("computed", False)}
+        )  # fmt: skip
+        self.chars += result["chars"]
+        self.signatures.extend(bytes.fromhex(s) if s else None for s in result["signatures"])
+        self.article_ids.extend(row["article_id"] for row in result["articles"])
+        count_full_names(_mentions(result["mentions"]), self.names)
+        self.casualties.extend(result["casualties"])
+        self.residue.extend(result["residue"])
+        self.issues.extend(result["issues"])
+        self.failed.update(
+            i["path"].split("#")[0] for i in result["issues"] if i["kind"] == "processing failed"
+        )
+        if self.cache is None:
+            self.results.append(result)
+
+    def reduce(
+        self, load_issues: list[LoadIssue], *, duplicate_threshold: float, period: str
+    ) -> dict:
+        """The corpus-level steps, once over all documents."""
+        marks = match_duplicates(self.signatures, threshold=duplicate_threshold)
+        duplicate_of = {
+            self.article_ids[i]: self.article_ids[m] for i, m in enumerate(marks) if m is not None
+        }
+        issues = [asdict(i) for i in load_issues]
+        seen: set[tuple] = set()
+        for issue in self.issues:  # a sidecar's problems come once per document beside it
+            key = (issue["path"], issue["line"], issue["message"])
+            if key not in seen:
+                seen.add(key)
+                issues.append(issue)
+        casualties = to_frame("casualties", self.casualties)
+        return {
+            "duplicate_of": duplicate_of,
+            "aliases": corpus_alias_map(self.names),
+            "casualties": casualties,
+            "tallies": tally_casualties(casualties, period=period),
+            "residue": to_frame("residue", self.residue),
+            "issues": to_frame("issues", issues),
+        }
+
+    def _document_frames(self, result: dict, reduced: dict) -> dict[str, pd.DataFrame]:
+        duplicate_of = reduced["duplicate_of"]
+        articles = [
+            {**row, "duplicate_of": duplicate_of.get(row["article_id"])}
+            for row in result["articles"]
+        ]
+        mentions = apply_corpus_aliases(_mentions(result["mentions"]), reduced["aliases"])
+        return {
+            "articles": to_frame("articles", articles),
+            "sentences": to_frame("sentences", result["sentences"]),
+            "mentions": to_frame("mentions", (m._asdict() for m in mentions)),
+            "timexes": to_frame("timexes", result["timexes"]),
+        }
+
+    def tables(self, reduced: dict) -> dict[str, pd.DataFrame]:
+        """All tables in memory."""
+        parts: dict[str, list[pd.DataFrame]] = {name: [] for name in PARTITIONED}
+        for result in self.results:
+            for name, frame in self._document_frames(result, reduced).items():
+                if not frame.empty:
+                    parts[name].append(frame)
+        tables = {
+            name: pd.concat(frames, ignore_index=True) if frames else empty_frame(name)
+            for name, frames in parts.items()
+        }
+        tables.update(
+            {name: reduced[name] for name in ("casualties", "tallies", "residue", "issues")}
+        )
+        return {name: tables[name] for name in TABLE_NAMES}
+
+    def write(
+        self, out: Path, reduced: dict, *, engine: str, workers, started: float
+    ) -> RunSummary:
+        """Stream every table into ``out`` and finish with the manifest."""
+        writer = OutputWriter(out, PARTITIONED)
+        try:
+            for key in self.keys:
+                result = self.cache.get(key)
+                for name, frame in self._document_frames(result, reduced).items():
+                    writer.append(name, frame)
+            for name in ("casualties", "tallies", "residue", "issues"):
+                writer.write_small(name, reduced[name])
+            seconds = time.perf_counter() - started
+            manifest = {
+                "library_version": __version__,
+                "library_fingerprint": library_fingerprint(),
+                "engine": engine,
+                "workers": workers,
+                "parameters": {
+                    "single": self.options.single,
+                    "separator": None
+                    if self.options.separator is None
+                    else self.options.separator.pattern,
+                    "actors": self.options.actors,
+                    "actor_backend": self.options.actor_backend,
+                    "published_date": self.options.published_date,
+                    "columns": dict(self.options.columns or ()),
+                },
+                "seconds": round(seconds, 3),
+                "megabytes": round(self.chars / 1e6, 3),
+                "inputs": self.inputs,
+                "issues": len(reduced["issues"]),
+                "failed_documents": sorted(self.failed),
+            }
+            writer.finish(manifest, {name: empty_frame(name) for name in PARTITIONED})
+        except BaseException:
+            writer.abandon()
+            raise
+        return RunSummary(
+            out=str(out),
+            documents=len(self.inputs),
+            computed=sum(not i["cached"] for i in self.inputs),
+            cached=sum(i["cached"] for i in self.inputs),
+            articles=writer.rows.get("articles", 0),
+            tables=dict(sorted(writer.rows.items())),
+            issues=len(reduced["issues"]),
+            failed_documents=len(self.failed),
+            seconds=seconds,
+            megabytes=self.chars / 1e6,
+        )
+
+
+def _mentions(rows: Iterable[dict]) -> list[Mention]:
+    return [Mention(**row) for row in rows]
 
 
 def reference_date(article: Article) -> str | None:
@@ -373,9 +706,17 @@ def write_tables(
 
 
 def read_table(out_dir: str | Path, name: str) -> pd.DataFrame:
-    """Read a table written by :func:`write_tables` (Parquet preferred)."""
+    """Read a table written by :func:`write_tables` or by ``extract(out=…)``.
+
+    Parquet is preferred; a table written in parts (``<name>/part-*.parquet``) is read
+    part by part, in order.
+    """
     out = Path(out_dir)
     parquet = out / f"{name}.parquet"
+    parts = sorted((out / name).glob("part-*.parquet")) if (out / name).is_dir() else []
+    if parts:
+        frames = [pd.read_parquet(p) for p in parts]
+        return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     if parquet.exists():
         return pd.read_parquet(parquet)
     return pd.read_csv(out / f"{name}.csv")

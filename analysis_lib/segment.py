@@ -720,6 +720,60 @@ def _minhash(shingles: set[int]) -> np.ndarray:
     return (values[:, None] * a[None, :] + b[None, :]).min(axis=0)
 
 
+def minhash_signature(text: str) -> bytes | None:
+    """The MinHash signature of a text's 4-word shingles (128 hashes), or ``None`` if empty.
+
+    Computed per article (in any worker); :func:`match_duplicates` compares them.
+
+    Example:
+        >>> len(minhash_signature("Troops advanced on the city on Monday.")), minhash_signature("")
+        (1024, None)
+    """
+    shingles = _shingles(text)
+    return _minhash(shingles).tobytes() if shingles else None
+
+
+def match_duplicates(
+    signatures: Iterable[bytes | None], *, threshold: float = 0.8
+) -> list[int | None]:
+    """For each signature, the index of an earlier near-duplicate, or ``None``.
+
+    The corpus-level step of :func:`find_duplicates`: banding finds candidate pairs and
+    the estimated Jaccard similarity decides. Only the signatures are kept.
+
+    Example:
+        >>> sigs = [minhash_signature(t) for t in ("A convoy of aid arrived in the city.",
+        ...                                        "A convoy of aid arrived in the city.")]
+        >>> match_duplicates(sigs)
+        [None, 0]
+    """
+    rows = _MINHASH_PERMS // _BANDS
+    width = rows * 8
+    buckets: dict[tuple[int, bytes], list[int]] = {}
+    kept: list[np.ndarray | None] = []
+    result: list[int | None] = []
+    for idx, raw in enumerate(signatures):
+        if raw is None:
+            kept.append(None)
+            result.append(None)
+            continue
+        sig = np.frombuffer(raw, dtype=np.uint64)
+        kept.append(sig)
+        candidates: set[int] = set()
+        for band in range(_BANDS):
+            key = (band, raw[band * width : (band + 1) * width])
+            bucket = buckets.setdefault(key, [])
+            candidates.update(bucket)
+            bucket.append(idx)
+        match = None
+        for cand in sorted(candidates):
+            if float(np.mean(kept[cand] == sig)) >= threshold:
+                match = result[cand] if result[cand] is not None else cand
+                break
+        result.append(match)
+    return result
+
+
 def find_duplicates(texts: Iterable[str], *, threshold: float = 0.8) -> list[int | None]:
     """For each text, the index of an earlier near-duplicate, or ``None``.
 
@@ -737,32 +791,7 @@ def find_duplicates(texts: Iterable[str], *, threshold: float = 0.8) -> list[int
         ...                  "A convoy of aid arrived at Deir al-Zor in eastern Syria."])
         [None, 0, None]
     """
-    rows = _MINHASH_PERMS // _BANDS
-    buckets: dict[tuple[int, bytes], list[int]] = {}
-    signatures: list[np.ndarray | None] = []
-    result: list[int | None] = []
-    for idx, text in enumerate(texts):
-        sh = _shingles(text)
-        if not sh:
-            signatures.append(None)
-            result.append(None)
-            continue
-        sig = _minhash(sh)
-        signatures.append(sig)
-        candidates: set[int] = set()
-        for band in range(_BANDS):
-            key = (band, sig[band * rows : (band + 1) * rows].tobytes())
-            bucket = buckets.setdefault(key, [])
-            candidates.update(bucket)
-            bucket.append(idx)
-        match = None
-        for cand in sorted(candidates):
-            similarity = float(np.mean(signatures[cand] == sig))
-            if similarity >= threshold:
-                match = result[cand] if result[cand] is not None else cand
-                break
-        result.append(match)
-    return result
+    return match_duplicates((minhash_signature(t) for t in texts), threshold=threshold)
 
 
 def flag_duplicates(articles: Iterable[Article], *, threshold: float = 0.8) -> list[Article]:
