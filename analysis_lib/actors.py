@@ -327,7 +327,7 @@ def find_actors(
     if backend != "rules":
         raise ValueError(f"unknown backend {backend!r}: expected 'rules' or 'spacy'")
     lex = lexicon or load_lexicon()
-    if is_all_caps(text):
+    if is_all_caps(text) and len(text.split()) >= 4:  # not a bare acronym such as "IS"
         # Wire copy and bulletins in capitals: restore the case of prose first (same
         # offsets; line breaks as spaces so wrapped names stay whole), report the text.
         restored = restore_case(text, lexicon=lex).replace("\n", " ")

@@ -288,8 +288,9 @@ def tally_casualties(
         casualties: The ``casualties`` table, or :class:`~analysis_lib.records.Casualty`
             records (or row dicts).
         by: Grouping columns for event rows, any of ``category``, ``perpetrator``,
-            ``victim_type``, ``place``, ``period``. Columns not grouped on are empty.
-            Running totals are never merged across events.
+            ``victim_type``, ``place``, ``period``; ``category`` is always added (killed
+            and injured are never summed). Columns not grouped on are empty. Running
+            totals are never merged across events.
         period: ``day``, ``week``, ``month`` or ``year``, for the ``period`` column.
 
     Returns:
@@ -312,6 +313,8 @@ def tally_casualties(
         raise ValueError(f"unknown grouping columns {unknown}: expected some of {GROUP_COLUMNS}")
     if period not in PERIODS:
         raise ValueError(f"unknown period {period!r}: expected one of {PERIODS}")
+    if "category" not in by:  # killed and injured are never added together
+        by = ("category", *by)
     events = [summarize_event(c, period=period) for c in group_events(casualties)]
     events.sort(
         key=lambda e: tuple(
