@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import textwrap
 
@@ -388,3 +389,215 @@ def _bar_panel(
         ax.set_xlim(0, max(max(values), 1) * 1.35)
         ax.set_xlabel("best figure")
         ax.xaxis.get_major_locator().set_params(integer=True)
+
+
+# --------------------------------------------------------------------------- timeline
+
+
+def _event_days(groups: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """First day and the day after the last day of each event group (matplotlib dates)."""
+    start = pd.to_datetime(groups["date_start"].astype(str))
+    stop = pd.to_datetime(groups["date_end"].astype(str)) + pd.Timedelta(days=1)
+    return start, stop
+
+
+def _marker_size(fatalities: pd.Series, *, base: float = 30.0, scale: float = 18.0) -> list[float]:
+    """Marker areas: ``base`` for an event without deaths, growing with the square root."""
+    return [base + scale * math.sqrt(f) if pd.notna(f) and f > 0 else base for f in fatalities]
+
+
+def _date_axis(ax) -> None:
+    import matplotlib.dates as mdates
+
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+
+
+def plot_event_swimlane(
+    events: pd.DataFrame,
+    *,
+    actors: list[str] | tuple[str, ...] = (),
+    top_n: int = 10,
+    actor_table: pd.DataFrame | None = None,
+):
+    """A swimlane timeline: one lane per actor, one mark per event (group of reports).
+
+    A day is a dot, a longer span (a week, a month, …) a bar from its first to its last
+    day; dots grow with fatalities; an event dated by the article's publication date (no
+    date of its own) is a hollow dot. ``actors`` gives the lanes (top to bottom); empty,
+    the ``top_n`` actors with most events (named ones when ``actor_table``, the ``actors``
+    table, tells which are generic agents).
+
+    Example:
+        >>> from analysis_lib.events import events_frame
+        >>> plot_event_swimlane(events_frame([])).axes[0].texts[0].get_text()
+        'No dated events to show'
+    """
+    from analysis_lib.events import count_event_actors, summarize_event_groups
+
+    title = "Events per actor"
+    groups = summarize_event_groups(events)
+    lanes = list(actors) or (
+        count_event_actors(events, actors=actor_table)["actor"].head(top_n).tolist()
+        if not groups.empty
+        else []
+    )
+    if groups.empty or not lanes:
+        return _empty_figure("No dated events to show", title=title)
+    fig, ax = plt.subplots(figsize=(9, 0.45 * len(lanes) + 1.6), layout="constrained")
+    start, stop = _event_days(groups)
+    members = [set((a or "").split("; ")) for a in groups["actors"].fillna("")]
+    shown = 0
+    for lane, actor in enumerate(lanes):
+        y = len(lanes) - 1 - lane
+        rows = [i for i, m in enumerate(members) if actor in m]
+        shown += len(rows)
+        color = f"C{lane % 10}"
+        for i in rows:
+            if (stop.iloc[i] - start.iloc[i]).days > 1:
+                ax.plot([start.iloc[i], stop.iloc[i]], [y, y], color=color, lw=5, alpha=0.35,
+                        solid_capstyle="butt")  # fmt: skip
+        days = [i for i in rows if (stop.iloc[i] - start.iloc[i]).days <= 1]
+        if days:
+            sizes = _marker_size(groups["fatalities"].iloc[days])
+            hollow = [groups["precision"].iloc[i] == "reference" for i in days]
+            ax.scatter(
+                [start.iloc[i] for i in days],
+                [y] * len(days),
+                s=sizes,
+                facecolors=["none" if h else color for h in hollow],
+                edgecolors=color,
+                linewidths=1.2,
+                zorder=3,
+            )
+    ax.set_yticks(range(len(lanes)), [escape_label(a) for a in reversed(lanes)])
+    ax.set_ylim(-0.7, len(lanes) - 0.3)
+    ax.grid(axis="x", alpha=0.3)
+    _date_axis(ax)
+    ax.set_title(f"{title} ({shown} marks, {len(lanes)} actors; size = fatalities)")
+    return fig
+
+
+def plot_casualties_per_period(per_period: pd.DataFrame, *, granularity: str = "month"):
+    """Fatalities of dated events per week or month (bars) with the running sum (line).
+
+    ``per_period`` is :func:`~analysis_lib.events.casualties_per_period`'s table, made from
+    event rows only, never from running totals.
+
+    Example:
+        >>> from analysis_lib.events import casualties_per_period, events_frame
+        >>> fig = plot_casualties_per_period(casualties_per_period(events_frame([])))
+        >>> fig.axes[0].texts[0].get_text()
+        'No fatalities reported in dated events'
+    """
+    title = f"Fatalities per {granularity} in dated events"
+    skipped = per_period.attrs.get("skipped", 0)
+    if skipped:
+        title += f" ({skipped} event(s) with a coarser date left out)"
+    if per_period.empty:
+        return _empty_figure("No fatalities reported in dated events", title=title)
+    fig, ax = plt.subplots(figsize=(9, 3.8), layout="constrained")
+    labels = [escape_label(p) for p in per_period["period"]]
+    positions = range(len(labels))
+    ax.bar(positions, per_period["fatalities"], color=category_color("killed"), alpha=0.85)
+    ax.set_ylabel(f"fatalities per {granularity}")
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    step = max(1, len(labels) // 12)
+    ax.set_xticks(list(positions)[::step], labels[::step], rotation=45, ha="right", fontsize=8)
+    line = ax.twinx()
+    line.plot(positions, per_period["cumulative"], color="#333333", marker="o", ms=3)
+    line.set_ylabel("cumulative")
+    line.set_ylim(0, max(1, int(per_period["cumulative"].max())) * 1.1)
+    ax.set_title(title)
+    return fig
+
+
+@functools.cache
+def load_country_outlines() -> list[tuple[str, str, list[tuple[float, float]]]]:
+    """Country outline rings ``(iso3, name, [(lon, lat), …])`` from the shipped Natural Earth file.
+
+    Example:
+        >>> rings = load_country_outlines()
+        >>> len({iso3 for iso3, _, _ in rings}) > 170, rings[0][2][0] == rings[0][2][-1]
+        (True, True)
+    """
+    from analysis_lib import RESOURCE_DIR
+    from analysis_lib.lexicon import read_resource
+
+    return [
+        (
+            row["iso3"],
+            row["name"],
+            [tuple(float(v) for v in p.split(",")) for p in row["points"].split()],
+        )
+        for row in read_resource(RESOURCE_DIR / "maps" / "countries_110m.tsv")
+    ]
+
+
+def plot_event_map(events: pd.DataFrame, *, outlines: bool = True, labels: int = 12):
+    """A map of event places (longitude, latitude), sized by fatalities, over country outlines.
+
+    One point per place with coordinates: its events (groups of reports) counted and their
+    fatalities summed. Places taken from the dateline (the sentence named none) are hollow.
+    Country outlines are Natural Earth's 1:110m (shipped; no tiles, no download). The
+    ``labels`` places with most fatalities (then events) are named.
+
+    Example:
+        >>> from analysis_lib.events import events_frame
+        >>> plot_event_map(events_frame([])).axes[0].texts[0].get_text()
+        'No event places with coordinates'
+    """
+    from matplotlib.collections import LineCollection
+
+    from analysis_lib.events import summarize_event_groups
+
+    title = "Event places (size = fatalities)"
+    groups = summarize_event_groups(events)
+    groups = groups[groups["latitude"].notna() & groups["longitude"].notna()]
+    if groups.empty:
+        return _empty_figure("No event places with coordinates", title=title)
+    groups = groups.assign(
+        fatal=groups["fatalities"].fillna(0).astype("int64"),
+        dateline=groups["place_source"].fillna("") == "dateline",
+    )
+    places = (
+        groups.groupby(["place", "latitude", "longitude"], dropna=False)
+        .agg(events=("group_id", "size"), fatalities=("fatal", "sum"), dateline=("dateline", "all"))
+        .reset_index()
+        .sort_values(["fatalities", "events", "place"], ascending=[False, False, True])
+    )
+    lon, lat = places["longitude"], places["latitude"]
+    pad = max(3.0, 0.15 * max(lon.max() - lon.min(), lat.max() - lat.min()))
+    west, east = max(-180.0, lon.min() - pad), min(180.0, lon.max() + pad)
+    south, north = max(-90.0, lat.min() - pad), min(90.0, lat.max() + pad)
+    fig, ax = plt.subplots(figsize=(9, 6), layout="constrained")
+    if outlines:
+        rings = [ring for _, _, ring in load_country_outlines()]
+        ax.add_collection(LineCollection(rings, colors="#999999", linewidths=0.6, zorder=1))
+    color = category_color("killed")
+    ax.scatter(
+        lon,
+        lat,
+        s=_marker_size(places["fatalities"], base=25.0, scale=25.0),
+        facecolors=["none" if d else color for d in places["dateline"]],
+        edgecolors=color,
+        alpha=0.75,
+        linewidths=1.2,
+        zorder=3,
+    )
+    for row in places.head(labels).itertuples(index=False):
+        ax.annotate(
+            escape_label(row.place),
+            (row.longitude, row.latitude),
+            xytext=(4, 4),
+            textcoords="offset points",
+            fontsize=8,
+        )
+    ax.set_xlim(west, east)
+    ax.set_ylim(south, north)
+    ax.set_aspect(1 / max(0.2, math.cos(math.radians((south + north) / 2))))
+    ax.set_xlabel("longitude")
+    ax.set_ylabel("latitude")
+    ax.set_title(f"{title}: {len(places)} places, {len(groups)} events")
+    return fig
