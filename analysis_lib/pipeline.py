@@ -2,11 +2,12 @@
 
 ``extract`` reads inputs (or takes a loaded :class:`~analysis_lib.corpus.Corpus`),
 segments every document into articles, dates them, and runs the extractors on every
-article (sentences, actor mentions, temporal expressions, casualty statements). Then
-the corpus-level steps run once over all articles: near-duplicates, cross-article
-aliases and casualty tallies. It returns tidy tables (schemas in ``schemas.py``):
-``articles``, ``sentences``, ``mentions``, ``timexes``, ``casualties``, ``tallies``,
-``residue`` and ``issues``. ``write_tables`` saves them as Parquet and CSV.
+article (sentences, actor mentions, temporal expressions, casualty statements, dated
+events). Then the corpus-level steps run once over all articles: near-duplicates,
+cross-article aliases, casualty tallies and event groups. It returns tidy tables (schemas
+in ``schemas.py``): ``articles``, ``sentences``, ``mentions``, ``timexes``,
+``casualties``, ``tallies``, ``events``, ``residue`` and ``issues``. ``write_tables``
+saves them as Parquet and CSV.
 
 Publication dates, in order of evidence: a date the input carries for the article
 (a CSV/JSONL/Parquet date column, a vendor date line); a sidecar ``metadata.csv``
@@ -40,6 +41,7 @@ from analysis_lib.casualties import find_article_casualties
 from analysis_lib.corpus import Corpus, Document, LoadIssue, iter_documents
 from analysis_lib.dates import date_from_filename, find_dates, infer_publication_date
 from analysis_lib.engines import map_ordered
+from analysis_lib.events import find_article_events, reduce_events
 from analysis_lib.metadata import sidecar_dates
 from analysis_lib.records import Mention
 from analysis_lib.schemas import check_frame, empty_frame, join_list, to_frame
@@ -69,6 +71,7 @@ TABLE_NAMES = (
     "timexes",
     "casualties",
     "tallies",
+    "events",
     "residue",
     "issues",
 )
@@ -385,7 +388,7 @@ def process_document(doc: Document, options: Options) -> dict:
             result["signatures"].append(None)
             continue
         result["articles"].append(rows["article"])
-        for name in ("sentences", "timexes", "casualties"):
+        for name in ("sentences", "timexes", "casualties", "events"):
             result[name].extend(rows[name])
         result["mentions"].extend(m._asdict() for m in rows["mentions"])
         signature = minhash_signature(article.body)
@@ -399,6 +402,7 @@ _DOCUMENT_TABLES = (
     "mentions",
     "timexes",
     "casualties",
+    "events",
     "residue",
     "issues",
 )
@@ -425,6 +429,7 @@ class _Run:
         self.article_ids: list[str] = []
         self.names: dict = {}
         self.casualties: list[dict] = []
+        self.events: list[dict] = []
         self.residue: list[dict] = []
         self.issues: list[dict] = []
         self.failed: set[str] = set()
@@ -449,6 +454,7 @@ class _Run:
         self.article_ids.extend(row["article_id"] for row in result["articles"])
         count_full_names(_mentions(result["mentions"]), self.names)
         self.casualties.extend(result["casualties"])
+        self.events.extend(result.get("events", ()))
         self.residue.extend(result["residue"])
         self.issues.extend(result["issues"])
         self.failed.update(
@@ -473,11 +479,13 @@ class _Run:
                 seen.add(key)
                 issues.append(issue)
         casualties = to_frame("casualties", self.casualties)
+        aliases = corpus_alias_map(self.names)
         return {
             "duplicate_of": duplicate_of,
-            "aliases": corpus_alias_map(self.names),
+            "aliases": aliases,
             "casualties": casualties,
             "tallies": tally_casualties(casualties, period=period),
+            "events": reduce_events(self.events, aliases={k: v[0] for k, v in aliases.items()}),
             "residue": to_frame("residue", self.residue),
             "issues": to_frame("issues", issues),
         }
@@ -508,7 +516,10 @@ class _Run:
             for name, frames in parts.items()
         }
         tables.update(
-            {name: reduced[name] for name in ("casualties", "tallies", "residue", "issues")}
+            {
+                name: reduced[name]
+                for name in ("casualties", "tallies", "events", "residue", "issues")
+            }
         )
         return {name: tables[name] for name in TABLE_NAMES}
 
@@ -522,7 +533,7 @@ class _Run:
                 result = self.cache.get(key)
                 for name, frame in self._document_frames(result, reduced).items():
                     writer.append(name, frame)
-            for name in ("casualties", "tallies", "residue", "issues"):
+            for name in ("casualties", "tallies", "events", "residue", "issues"):
                 writer.write_small(name, reduced[name])
             seconds = time.perf_counter() - started
             manifest = {
@@ -590,7 +601,8 @@ def process_article(
 
     Returns:
         ``article`` (its row), and row lists ``sentences``, ``mentions`` (records),
-        ``timexes`` and ``casualties``, all with the article's id.
+        ``timexes``, ``casualties`` and ``events`` (the article's dated events, not yet
+        grouped: see :func:`~analysis_lib.events.reduce_events`), all with the article's id.
     """
     article_id = article.article_id
     sentences = split_sentences(article.body)
@@ -602,9 +614,10 @@ def process_article(
         else []
     )
     anchor = reference_date(article)
+    found = find_dates(article.body, reference_date=anchor)
     timexes = [
         {**t._asdict(), "article_id": article_id, "sentence": _sentence_of(starts, t.start)}
-        for t in find_dates(article.body, reference_date=anchor)
+        for t in found
     ]
     casualties = find_article_casualties(
         article_id,
@@ -619,12 +632,26 @@ def process_article(
         {**c._asdict(), "casualty_id": f"{article_id}/c{n:02d}"}
         for n, c in enumerate(casualties, 1)
     ]
+    events = find_article_events(
+        article_id,
+        article.body,
+        [(s.start, s.end) for s in sentences],
+        mentions,
+        found,
+        casualties,
+        casualty_ids=[row["casualty_id"] for row in casualty_rows],
+        reference_date=anchor,
+        dateline_place=article.dateline_place_name,
+        dateline_country=article.dateline_country,
+        source=article.agency or article.publication,
+    )
     return {
         "article": _article_row(article, len(sentences), paragraphs),
         "sentences": [{"article_id": article_id, **asdict(s)} for s in sentences],
         "mentions": mentions,
         "timexes": timexes,
         "casualties": casualty_rows,
+        "events": [e._asdict() for e in events],
     }
 
 

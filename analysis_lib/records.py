@@ -83,3 +83,38 @@ class Casualty(NamedTuple):
     count_start: int = -1
     count_end: int = -1
     is_subset: bool = False
+
+
+class Event(NamedTuple):
+    """A dated event: one sentence that reports something that happened at a known time.
+
+    ``date_start``/``date_end`` are ISO days bounding the event (the same day for a day);
+    ``precision`` says how exact the date is: ``day``, ``week``, ``month``, ``season``,
+    ``quarter``, ``half``, ``year``, ``decade``, or ``reference`` when the sentence has no
+    date of its own and takes the article's publication date (see ``events.py``).
+    ``date_source`` is ``sentence`` or ``reference``. ``actors`` and ``casualty_ids`` are
+    ``"; "``-joined; ``place_source`` is ``sentence`` or ``dateline``; ``fatalities`` is
+    the killed figure of the linked statements (``None`` when none says how many died).
+    ``event_id`` is ``<article_id>/eNN``; ``group_id`` is the ``event_id`` that names the
+    group of reports of one event (set by :func:`~analysis_lib.events.group_events`).
+    """
+
+    article_id: str
+    sentence: int
+    date_start: str
+    date_end: str
+    precision: str
+    date_source: str
+    actors: str | None
+    place: str | None
+    latitude: float | None
+    longitude: float | None
+    country: str | None
+    casualty_ids: str | None
+    fatalities: int | None
+    text: str
+    event_id: str = ""
+    group_id: str = ""
+    date_text: str | None = None
+    place_source: str | None = None
+    source: str | None = None
