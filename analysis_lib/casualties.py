@@ -1540,7 +1540,7 @@ def _places(
         m for m in mentions
         if m.entity_type == "LOCATION" and not (exclude and exclude[0] <= m.start < exclude[1])
     ]  # fmt: skip
-    if not locations and not any(c.islower() for c in sent):
+    if not locations and sent.upper() == sent:
         locations = _caps_places(sent, exclude)
     groups: list[list[Mention]] = []
     for m in locations:

@@ -203,6 +203,21 @@ _PATTERN = re.compile(
 # The same for lower-cased text, without IGNORECASE: scans about twice as fast.
 _PATTERN_LOWER = re.compile(_PATTERN.pattern, re.VERBOSE)
 # Quick test for any digit or number-ish word before the full pattern runs.
+_DIGIT = re.compile(r"\d")
+_LETTERS = re.compile(r"[a-z]+")
+_CANDIDATE_WORDS = frozenset(
+    [*_WORD_VALUES, *_SCALES, "dozen", "dozens", "scores", "tens", "hundreds", "thousands",
+     "millions", "billions", "few", "handful", "several", "couple", "score", "half"]
+)  # fmt: skip
+
+
+def _has_candidate(text: str) -> bool:
+    """A digit or a number word somewhere in the text (a cheap test before the patterns)."""
+    return bool(_DIGIT.search(text)) or not _CANDIDATE_WORDS.isdisjoint(
+        _LETTERS.findall(text.lower())
+    )
+
+
 _CANDIDATE = re.compile(
     rf"\d|\b(?:{_WORD}|dozens|scores|tens|hundreds|thousands|millions|billions|"
     rf"few|handful|several|couple|score|half)\b",
@@ -463,7 +478,7 @@ def find_quantities(text: str) -> list[QuantityMatch]:
         [('more than 20,000', 20001, None, 'at_least'),
          ('hundreds of thousands', 200000, 999999, 'vague')]
     """
-    if not _CANDIDATE.search(text):
+    if not _has_candidate(text):
         return []
     found: list[QuantityMatch] = []
     lowered = text.lower()  # the rules read lower case; the records keep the text as written
