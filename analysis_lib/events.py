@@ -105,6 +105,7 @@ __all__ = [
     "rename_event_actors",
     "sentence_tense",
     "summarize_event_groups",
+    "summarize_events",
     "timelinejs_events",
     "write_acled_csv",
     "write_timelinejs_json",
@@ -819,6 +820,43 @@ def _ordered_actors(first: object, others: Iterable[object]) -> list[str]:
     return out
 
 
+def summarize_events(
+    events: pd.DataFrame,
+    *,
+    articles: pd.DataFrame | None = None,
+    found: pd.DataFrame | None = None,
+) -> str:
+    """One line saying what the events table holds (or why it is empty), for notebooks.
+
+    Args:
+        events: The events shown (after filters).
+        articles: The ``articles`` table, to say how many articles were read.
+        found: All events found before the filters, to say how many the filters kept.
+
+    Example:
+        >>> summarize_events(events_frame([]), articles=pd.DataFrame({"article_id": []}))
+        'No dated events to show: the corpus has no articles.'
+    """
+    n_articles = None if articles is None else len(articles)
+    if events.empty:
+        if n_articles == 0:
+            return "No dated events to show: the corpus has no articles."
+        if found is not None and not found.empty:
+            return f"No dated events to show: none of the {len(found)} found passes the filters."
+        return "No dated events to show: no sentence reports something dated."
+    precisions = events["precision"].value_counts()
+    by_precision = ", ".join(f"{p} {int(precisions[p])}" for p in PRECISIONS if p in precisions)
+    text = (
+        f"{len(events)} dated events ({events['group_id'].nunique()} after grouping the reports "
+        f"of one event) from {events['article_id'].nunique()} articles"
+    )
+    if n_articles is not None:
+        text += f" of {n_articles}"
+    if found is not None and len(found) != len(events):
+        text += f"; the filters kept {len(events)} of {len(found)}"
+    return f"{text}. Precision: {by_precision}."
+
+
 def count_event_actors(
     events: pd.DataFrame, *, actors: pd.DataFrame | None = None, named_only: bool = True
 ) -> pd.DataFrame:
@@ -1019,7 +1057,8 @@ def acled_events(
 
     ``event_date`` is the first day (ISO); ``actor1`` the most armed actor (state forces,
     rebels, militias first, then external forces, then civilians; agencies and monitors,
-    sectors MED and NGO, last), ``actor2`` the next; ``inter1``/``inter2`` their ACLED
+    sectors MED and NGO, last; ties: the first named), ``actor2`` the next one of another
+    kind (another inter code: the other side), else the next; ``inter1``/``inter2`` their ACLED
     codes (:func:`acled_inter_code`; ``inter2`` is 0 without a second actor, as in ACLED,
     and empty when the sector is unknown); ``country`` the country's name; ``location``
     the place; ``fatalities`` the group's figure (0 when none is given, as ACLED codes
@@ -1052,7 +1091,11 @@ def acled_events(
     rows = []
     for g in groups.itertuples(index=False):
         coded = _acled_actors(_ordered_actors(g.actors, []), info, _text(g.country))
-        (actor1, inter1), (actor2, inter2) = [*coded, (None, None), (None, None)][:2]
+        actor1, inter1 = coded[0] if coded else (None, None)
+        others = coded[1:]
+        actor2, inter2 = next(
+            (c for c in others if c[1] != inter1), others[0] if others else (None, None)
+        )
         rows.append(
             {
                 "event_date": g.date_start,

@@ -420,14 +420,17 @@ def plot_event_swimlane(
     actors: list[str] | tuple[str, ...] = (),
     top_n: int = 10,
     actor_table: pd.DataFrame | None = None,
+    precisions: tuple[str, ...] = ("day", "reference", "week", "month"),
 ):
     """A swimlane timeline: one lane per actor, one mark per event (group of reports).
 
-    A day is a dot, a longer span (a week, a month, …) a bar from its first to its last
+    A day is a dot, a longer span (a week, a month) a bar from its first to its last
     day; dots grow with fatalities; an event dated by the article's publication date (no
     date of its own) is a hollow dot. ``actors`` gives the lanes (top to bottom); empty,
     the ``top_n`` actors with most events (named ones when ``actor_table``, the ``actors``
-    table, tells which are generic agents).
+    table, tells which are generic agents). Events dated only to a season, a year or a
+    decade (background history: ``in 2011``) are left out unless ``precisions`` names
+    them; the title says how many.
 
     Example:
         >>> from analysis_lib.events import events_frame
@@ -438,6 +441,9 @@ def plot_event_swimlane(
 
     title = "Events per actor"
     groups = summarize_event_groups(events)
+    coarse = int((~groups["precision"].isin(list(precisions))).sum())
+    groups = groups[groups["precision"].isin(list(precisions))].reset_index(drop=True)
+    events = events[events["group_id"].isin(set(groups["group_id"]))]
     lanes = list(actors) or (
         count_event_actors(events, actors=actor_table)["actor"].head(top_n).tolist()
         if not groups.empty
@@ -475,7 +481,8 @@ def plot_event_swimlane(
     ax.set_ylim(-0.7, len(lanes) - 0.3)
     ax.grid(axis="x", alpha=0.3)
     _date_axis(ax)
-    ax.set_title(f"{title} ({shown} marks, {len(lanes)} actors; size = fatalities)")
+    note = f"; {coarse} coarser event(s) not shown" if coarse else ""
+    ax.set_title(f"{title} ({shown} marks, {len(lanes)} actors; size = fatalities{note})")
     return fig
 
 
@@ -535,7 +542,7 @@ def load_country_outlines() -> list[tuple[str, str, list[tuple[float, float]]]]:
     ]
 
 
-def plot_event_map(events: pd.DataFrame, *, outlines: bool = True, labels: int = 12):
+def plot_event_map(events: pd.DataFrame, *, outlines: bool = True, labels: int = 8):
     """A map of event places (longitude, latitude), sized by fatalities, over country outlines.
 
     One point per place with coordinates: its events (groups of reports) counted and their

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 
@@ -56,6 +58,7 @@ def test_every_notebook_is_listed():
         "01_article_segmentation.ipynb",
         "02_actor_cooccurrence.ipynb",
         "03_casualty_tallies.ipynb",
+        "04_timeline.ipynb",
     ]
 
 
@@ -188,3 +191,101 @@ def test_notebook_03_escapes_markup_and_runs_without_casualties(tmp_path):
     assert "No casualty statements to show." in page
     tallies = pd.read_parquet(tmp_path / "out-empty" / "03_casualty_tallies" / "tallies.parquet")
     assert tallies.empty and "casualty_ids" in tallies.columns
+
+
+NB04 = NOTEBOOK_DIR / "04_timeline.ipynb"
+
+
+@pytest.fixture(scope="module")
+def nb04_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("reports04")
+    executed = run_notebook(NB04, out)
+    return out / "04_timeline", executed
+
+
+def test_notebook_04_writes_events_and_both_exports(nb04_run):
+    tables, executed = nb04_run
+    events = pd.read_parquet(tables / "events.parquet")
+    assert len(pd.read_csv(tables / "events.csv")) == len(events) > 0
+    # the Syrian army reaching Deir al-Zor on Tuesday 5 September is told by three stories
+    siege = events[(events["date_start"] == "2017-09-05") & (events["place"] == "Deir al-Zor")]
+    assert siege["article_id"].str[-3:].tolist() == ["007", "008", "009"]
+    assert siege["group_id"].nunique() == 1
+    acled = pd.read_csv(tables / "events_acled.csv")
+    assert acled.columns.tolist() == [
+        "event_date", "actor1", "actor2", "inter1", "inter2", "country", "location",
+        "latitude", "longitude", "fatalities", "source", "notes",
+    ]  # fmt: skip
+    row = acled[(acled["event_date"] == "2017-09-05") & (acled["location"] == "Deir al-Zor")]
+    assert len(row) == 1 and row.iloc[0]["country"] == "Syria"
+    assert row.iloc[0]["notes"].count(" | ") == 2  # the three reports' sentences
+    waza = acled[acled["location"] == "Waza"].iloc[0]
+    assert (waza["event_date"], int(waza["fatalities"]), waza["country"]) == (
+        "2017-07-01", 16, "Cameroon",
+    )  # fmt: skip
+    assert "2014-01-01" not in set(acled["event_date"])  # year-precise events are not ACLED's
+    timeline = json.loads((tables / "timeline.json").read_text(encoding="utf-8"))
+    assert len(timeline["events"]) == events["group_id"].nunique()
+    assert {"year": "2017", "month": "9", "day": "22"} in [
+        e["start_date"] for e in timeline["events"]
+    ]
+    per_period = pd.read_csv(tables / "casualties_per_period.csv")
+    # Manchester in May (22) and Waza in July (16); running totals (381 since April) are not
+    assert per_period[["period", "fatalities", "cumulative"]].values.tolist() == [
+        ["2017-05", 22, 22], ["2017-06", 0, 22], ["2017-07", 16, 38],
+    ]  # fmt: skip
+    page = export_html(executed).read_text(encoding="utf-8")
+    assert "43 dated events (39 after grouping" in page and page.count("<img") >= 3
+
+
+def test_notebook_04_parameters_follow_actors_and_dates(tmp_path):
+    run_notebook(
+        NB04,
+        tmp_path,
+        parameters={
+            "actors": ["Islamic State"],
+            "date_from": "2017-09",
+            "date_to": "2017-09-30",
+            "granularity": "week",
+        },
+    )
+    tables = tmp_path / "04_timeline"
+    events = pd.read_parquet(tables / "events.parquet")
+    assert (events["date_end"] >= "2017-09-01").all() and (
+        events["date_start"] <= "2017-09-30"
+    ).all()
+    groups = pd.read_csv(tables / "event_groups.csv")
+    assert len(groups) > 0 and groups["actors"].str.contains("Islamic State", regex=False).all()
+    assert pd.read_csv(tables / "casualties_per_period.csv").empty  # no deaths in September
+
+
+def test_notebook_04_escapes_news_text_and_runs_on_an_empty_corpus(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "kano.txt").write_text(
+        "Gunmen kill 12 in Kano market\n\n"
+        "KANO, Nigeria, Sept 4, 2017 (Reuters) - Gunmen killed 12 people <script>alert(1)</script> at a "
+        "market in Kano on Monday, police said.\n",
+        encoding="utf-8",
+    )
+    executed = run_notebook(NB04, tmp_path / "out", input_path=corpus)
+    tables = tmp_path / "out" / "04_timeline"
+    timeline = (tables / "timeline.json").read_text(encoding="utf-8")
+    assert "<script>" not in timeline and "&lt;script&gt;alert(1)&lt;/script&gt;" in timeline
+    acled = pd.read_csv(tables / "events_acled.csv")
+    assert acled["location"].tolist() == ["Kano"] and int(acled.iloc[0]["fatalities"]) == 12
+    assert "&lt;script&gt;" in acled.iloc[0]["notes"]
+    assert "<script>alert" not in export_html(executed).read_text(encoding="utf-8")
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    executed = run_notebook(NB04, tmp_path / "out-empty", input_path=empty)
+    page = export_html(executed).read_text(encoding="utf-8")
+    assert "No dated events to show: the corpus has no articles." in page
+    tables = tmp_path / "out-empty" / "04_timeline"
+    assert pd.read_parquet(tables / "events.parquet").empty
+    assert pd.read_csv(tables / "events_acled.csv").empty
+    assert json.loads((tables / "timeline.json").read_text(encoding="utf-8")) == {
+        "events": [],
+        "title": {"text": {"headline": "Dated events", "text": "empty"}},
+    }
