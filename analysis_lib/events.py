@@ -26,6 +26,7 @@ Rules (documented in the README, "Events and timeline"):
   - a planned event: a date that starts after the article's reference date (``talks next
     week``).
 
+  A line that holds nothing but a date (a story's date line) is no event.
   ``from May to September`` and ``between 2014 and 2016`` are one span. Of the remaining
   dates the most precise one dates the event (``in Britain this year … on Friday
   morning``: Friday); between equally precise ones, the first. ``date_source`` is
@@ -207,7 +208,8 @@ def _sentence_dates(sent: str, timexes: Sequence[TimeExpr], offset: int) -> list
         start, end, span = found[i]
         if i + 1 < len(found):
             start2, end2, span2 = found[i + 1]
-            if _RANGE_JOIN.match(sent[end:start2]) and _RANGE_START.search(sent[:start]):
+            joined = _RANGE_JOIN.match(sent[end:start2]) and _RANGE_START.search(sent[:start])
+            if joined and span[0] <= span2[1]:
                 coarser = max(span[2], span2[2], key=_RANK.__getitem__)
                 out.append(_Dated(start, end2, sent[start:end2], (span[0], span2[1], coarser)))
                 i += 2
@@ -217,6 +219,15 @@ def _sentence_dates(sent: str, timexes: Sequence[TimeExpr], offset: int) -> list
             out.append(_Dated(start, end, sent[start:end], span))
         i += 1
     return out
+
+
+def _strip_spans(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """The text without the given spans (the words around a sentence's dates)."""
+    out, at = [], 0
+    for start, end in sorted(spans):
+        out.append(text[at:start])
+        at = max(at, end)
+    return "".join(out) + text[at:]
 
 
 def _is_report_date(sent: str, d: _Dated) -> bool:
@@ -572,6 +583,8 @@ def _sentence_event(
         for d in _sentence_dates(sent, timexes, offset)
         if not _is_report_date(sent, d) and not (reference_date and d.first > reference_date)
     ]
+    if dates and not _WORD.search(_strip_spans(sent, [(d.start, d.end) for d in dates])):
+        return None  # a line that is only a date (a story's date line) reports nothing
     if dates:
         best = min(dates, key=lambda d: (_RANK[d.precision], d.start))
         return best.first, best.last, best.precision, "sentence", best.text, best.start

@@ -198,6 +198,13 @@ def test_starts_and_ends_of_states_and_plans_are_not_events():
     assert story_events("a#001", text, REF) == []
 
 
+def test_a_line_holding_only_a_date_is_not_an_event():
+    text = "Steve Jobs resigns as Apple chief\n\nAugust 25, 2011\n\nJobs resigned on Wednesday."
+    assert _dates(story_events("a#001", text, "2011-08-25")) == [
+        (2, "2011-08-24", "2011-08-24", "day", "sentence"),
+    ]
+
+
 def test_a_range_is_one_span_at_the_coarser_precision():
     text = "The war is in its seventh year. Fighting raged in Raqqa from May to September 3."
     assert _dates(story_events("a#001", text, "2017-10-01")) == [
