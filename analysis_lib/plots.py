@@ -20,11 +20,16 @@ def plot_article_counts(articles: pd.DataFrame, column: str, *, top: int = 15, t
         >>> fig.axes[0].get_xlabel()
         'articles'
     """
+    title = title or f"Articles per {column.replace('_', ' ')}"
+    if articles.empty:
+        return _empty_figure("No articles to show", title=title)
     counts = count_articles_by(articles, column, top=top).iloc[::-1]
     fig, ax = plt.subplots(figsize=(7, 0.35 * len(counts) + 1.2))
-    ax.barh(counts[column].astype(str), counts["articles"], color="#4c72b0")
+    positions = range(len(counts))
+    ax.barh(positions, counts["articles"], color="#4c72b0")
+    ax.set_yticks(positions, [escape_label(v) for v in counts[column]])
     ax.set_xlabel("articles")
-    ax.set_title(title or f"Articles per {column.replace('_', ' ')}")
+    ax.set_title(title)
     ax.xaxis.get_major_locator().set_params(integer=True)
     fig.tight_layout()
     return fig
@@ -38,8 +43,10 @@ def plot_length_distribution(articles: pd.DataFrame, *, column: str = "word_coun
         >>> fig.axes[0].get_xlabel()
         'words per article'
     """
+    values = articles[column].dropna() if column in articles else pd.Series([], dtype=float)
+    if values.empty:
+        return _empty_figure("No articles to show", title="Article length")
     fig, ax = plt.subplots(figsize=(7, 3.5))
-    values = articles[column].dropna()
     ax.hist(values, bins=max(1, min(bins, len(values))), color="#55a868", edgecolor="white")
     unit = "words" if column == "word_count" else column.replace("_", " ")
     ax.set_xlabel(f"{unit} per article")
@@ -75,6 +82,9 @@ def sector_color(sector: str) -> str:
     return SECTOR_COLORS.get(sector, "#7f7f7f")
 
 
+NO_ACTORS = "No actor mentions to show (none found, or none left by the filters)"
+
+
 def plot_top_actors(actors: pd.DataFrame, *, top_n: int = 20):
     """Bar chart of the most mentioned actors, coloured by sector.
 
@@ -83,10 +93,17 @@ def plot_top_actors(actors: pd.DataFrame, *, top_n: int = 20):
         ...                                     "sector": ["REB"]}))
         >>> fig.axes[0].get_xlabel()
         'mentions'
+        >>> plot_top_actors(pd.DataFrame(columns=["actor", "mention_count", "sector"])).axes[
+        ...     0].texts[0].get_text()
+        'No actor mentions to show (none found, or none left by the filters)'
     """
+    if actors.empty:
+        return _empty_figure(NO_ACTORS, title="Top actors")
     top = actors.head(top_n).iloc[::-1]
     fig, ax = plt.subplots(figsize=(7, 0.3 * len(top) + 1.2))
-    ax.barh(top["actor"], top["mention_count"], color=[sector_color(s) for s in top["sector"]])
+    positions = range(len(top))
+    ax.barh(positions, top["mention_count"], color=[sector_color(s) for s in top["sector"]])
+    ax.set_yticks(positions, [escape_label(a) for a in top["actor"]])
     ax.set_xlabel("mentions")
     ax.set_title(f"Top {len(top)} actors (colour = sector)")
     fig.tight_layout()
@@ -104,6 +121,9 @@ def plot_cooccurrence_heatmap(
         >>> fig.axes[0].get_title()
         'Co-occurrence (sentence count)'
     """
+    title = f"Co-occurrence ({value.replace('_', ' ')})"
+    if not len(actors):
+        return _empty_figure(NO_ACTORS, title=title)
     index = {a: i for i, a in enumerate(actors)}
     grid = [[0] * len(actors) for _ in actors]
     for row in pairs.itertuples(index=False):
@@ -113,42 +133,81 @@ def plot_cooccurrence_heatmap(
     size = max(4.0, 0.45 * len(actors) + 2)
     fig, ax = plt.subplots(figsize=(size + 1, size))
     image = ax.imshow(grid, cmap="Blues")
-    ax.set_xticks(range(len(actors)), actors, rotation=60, ha="right", fontsize=8)
-    ax.set_yticks(range(len(actors)), actors, fontsize=8)
+    labels = [escape_label(a) for a in actors]
+    ax.set_xticks(range(len(actors)), labels, rotation=60, ha="right", fontsize=8)
+    ax.set_yticks(range(len(actors)), labels, fontsize=8)
     for i, line in enumerate(grid):
         for j, count in enumerate(line):
             if count:
                 ax.text(j, i, str(count), ha="center", va="center", fontsize=7)
     fig.colorbar(image, ax=ax, shrink=0.7)
-    ax.set_title(f"Co-occurrence ({value.replace('_', ' ')})")
+    ax.set_title(title)
     fig.tight_layout()
     return fig
+
+
+def select_top_nodes(graph, *, top_n: int = 30):
+    """The ``top_n`` most mentioned actors and their links, as a new graph in sorted order.
+
+    Nodes come by mentions (descending), then name; links in the order of their sorted
+    ends. A view from ``graph.subgraph`` would iterate over a set, in an order that
+    changes with the process's hash seed (and with it the layout drawn from it).
+
+    Example:
+        >>> import networkx as nx
+        >>> g = nx.Graph()
+        >>> for name, count in [("Syria", 4), ("Islamic State", 9), ("Russia", 4)]:
+        ...     g.add_node(name, mention_count=count)
+        >>> g.add_edge("Syria", "Islamic State")
+        >>> list(select_top_nodes(g, top_n=2).nodes)
+        ['Islamic State', 'Russia']
+    """
+    import networkx as nx
+
+    nodes = sorted(graph.nodes, key=lambda n: (-graph.nodes[n].get("mention_count", 0), str(n)))
+    keep = nodes[:top_n]
+    rank = {n: i for i, n in enumerate(keep)}
+    ordered = nx.Graph()
+    ordered.add_nodes_from((n, dict(graph.nodes[n])) for n in keep)
+    edges = [tuple(sorted((a, b), key=rank.__getitem__)) for a, b in graph.subgraph(keep).edges]
+    for a, b in sorted(edges, key=lambda e: (rank[e[0]], rank[e[1]])):
+        ordered.add_edge(a, b, **graph.edges[a, b])
+    return ordered
 
 
 def plot_actor_network(graph, *, top_n: int = 30, seed: int = 7):
     """Spring-layout drawing of the actor network: node size = mentions, colour = sector.
 
-    Only the ``top_n`` most mentioned actors are drawn. The layout is seeded, so the
-    figure is the same on every run.
+    Only the ``top_n`` most mentioned actors are drawn. The layout is seeded and the
+    nodes and links are laid out in sorted order, so the same graph gives the same
+    figure in every process (whatever its hash seed).
+
+    Example:
+        >>> import networkx as nx
+        >>> plot_actor_network(nx.Graph()).axes[0].texts[0].get_text()
+        'No actor mentions to show (none found, or none left by the filters)'
     """
     import networkx as nx
 
-    nodes = sorted(graph.nodes, key=lambda n: (-graph.nodes[n].get("mention_count", 0), n))[:top_n]
-    sub = graph.subgraph(nodes)
+    if not graph.number_of_nodes():
+        return _empty_figure(NO_ACTORS, title="Actor network")
+    sub = select_top_nodes(graph, top_n=top_n)
     fig, ax = plt.subplots(figsize=(9, 7))
-    if sub.number_of_nodes():
-        pos = nx.spring_layout(sub, seed=seed, weight="weight")
-        sizes = [80 + 25 * sub.nodes[n].get("mention_count", 1) for n in sub.nodes]
-        colors = [sector_color(sub.nodes[n].get("sector", "")) for n in sub.nodes]
-        widths = [0.5 + sub.edges[e].get("weight", 1) for e in sub.edges]
-        nx.draw_networkx_edges(sub, pos, ax=ax, width=widths, alpha=0.35)
-        nx.draw_networkx_nodes(sub, pos, ax=ax, node_size=sizes, node_color=colors, alpha=0.9)
-        nx.draw_networkx_labels(sub, pos, ax=ax, font_size=8)
-        handles = [
-            plt.Line2D([], [], marker="o", linestyle="", color=sector_color(s), label=s or "none")
-            for s in sorted({sub.nodes[n].get("sector", "") for n in sub.nodes})
-        ]
-        ax.legend(handles=handles, title="sector", loc="lower left", fontsize=7)
+    pos = nx.spring_layout(sub, seed=seed, weight="weight")
+    sizes = [80 + 25 * sub.nodes[n].get("mention_count", 1) for n in sub.nodes]
+    colors = [sector_color(sub.nodes[n].get("sector", "")) for n in sub.nodes]
+    widths = [0.5 + sub.edges[e].get("weight", 1) for e in sub.edges]
+    nx.draw_networkx_edges(sub, pos, ax=ax, width=widths, alpha=0.35)
+    nx.draw_networkx_nodes(sub, pos, ax=ax, node_size=sizes, node_color=colors, alpha=0.9)
+    labels = {n: escape_label(n) for n in sub.nodes}
+    nx.draw_networkx_labels(sub, pos, labels=labels, ax=ax, font_size=8)
+    handles = [
+        plt.Line2D(
+            [], [], marker="o", linestyle="", color=sector_color(s), label=escape_label(s or "none")
+        )
+        for s in sorted({sub.nodes[n].get("sector", "") for n in sub.nodes})
+    ]
+    ax.legend(handles=handles, title="sector", loc="lower left", fontsize=7)
     ax.set_title(f"Actor network ({sub.number_of_nodes()} actors, {sub.number_of_edges()} links)")
     ax.axis("off")
     fig.tight_layout()
