@@ -8,6 +8,14 @@ Nothing here calls ``nltk.download``.
 
 Bodies are split into paragraphs first (blank lines, or one paragraph per line when
 lines end like sentences), so a sentence never crosses a paragraph or a subhead.
+
+Huge paragraphs (a 30 MB CSV cell, a dump without line breaks) are read by Punkt in
+windows of at most :data:`WINDOW_CHARS` characters, cut at whitespace. Each window
+keeps its sentences but the last, which may run past the cut; the next window starts
+where that sentence starts (after whitespace), so the boundaries are the ones Punkt
+gives on the whole paragraph, in linear time, and NLTK's 5-second limit on one regex
+scan (``nltk.redos``) is never reached. Only a window with no sentence break at all (a
+"sentence" of more than half a window, which prose does not have) is ended at its cut.
 """
 
 from __future__ import annotations
@@ -24,6 +32,9 @@ from analysis_lib import RESOURCE_DIR
 
 _LINE = re.compile(r"\S(?:[^\n]*\S)?")
 _LINE_END_OK = frozenset(".!?:;”\"’')]…")
+
+#: Longest text handed to Punkt at once (see the module docstring).
+WINDOW_CHARS = 20_000
 
 
 @dataclass(frozen=True)
@@ -123,11 +134,14 @@ def _is_fixed_width(text: str, lines: list[tuple[int, int]]) -> bool:
     return in_band >= 0.75 * len(lengths)
 
 
-def split_sentences(text: str) -> list[Sentence]:
+def split_sentences(text: str, *, window: int = WINDOW_CHARS) -> list[Sentence]:
     """Split text (an article body) into sentences with offsets into ``text``.
 
     Args:
         text: The body text.
+        window: Longest piece of a paragraph read by Punkt at once (see the module
+            docstring); the result does not depend on it unless a stretch of more
+            than half a window has no sentence break.
 
     Returns:
         Sentences in order; ``paragraph`` numbers the paragraph each comes from.
@@ -136,12 +150,59 @@ def split_sentences(text: str) -> list[Sentence]:
         >>> body = "A U.S. warplane shot down a Syrian jet near Raqqa. Gen. Ali said so.\\nLAST STAND?"
         >>> [s.text for s in split_sentences(body)]
         ['A U.S. warplane shot down a Syrian jet near Raqqa.', 'Gen. Ali said so.', 'LAST STAND?']
+        >>> [s.text for s in split_sentences(body, window=60)] == [s.text for s in split_sentences(body)]
+        True
     """
+    if window < 2:
+        raise ValueError(f"window must be at least 2 characters, got {window}")
     tokenizer = get_tokenizer()
     sentences: list[Sentence] = []
     for number, (p_start, p_end) in enumerate(iter_paragraphs(text)):
-        paragraph = text[p_start:p_end]
-        for s_start, s_end in tokenizer.span_tokenize(paragraph):
-            start, end = p_start + s_start, p_start + s_end
+        for start, end in iter_sentence_spans(tokenizer, text, p_start, p_end, window=window):
             sentences.append(Sentence(len(sentences), start, end, text[start:end], number))
     return sentences
+
+
+def iter_sentence_spans(
+    tokenizer: PunktSentenceTokenizer, text: str, start: int, end: int, *, window: int
+) -> Iterator[tuple[int, int]]:
+    """Punkt's sentence spans of ``text[start:end]`` (offsets into ``text``), by windows.
+
+    Example:
+        >>> text = "Troops left. Rebels came back. Talks failed."
+        >>> [text[s:e] for s, e in iter_sentence_spans(get_tokenizer(), text, 0, len(text), window=36)]
+        ['Troops left.', 'Rebels came back.', 'Talks failed.']
+    """
+    pos = start
+    while end - pos > window:
+        cut = _window_cut(text, pos, pos + window)
+        spans = list(tokenizer.span_tokenize(text[pos:cut]))
+        restart = _restart_index(text, pos, spans)
+        if restart is None:  # no usable break: end this stretch at the cut
+            if spans:
+                yield pos + spans[0][0], pos + spans[-1][1]
+            pos = cut
+        else:
+            for s, e in spans[:restart]:
+                yield pos + s, pos + e
+            pos += spans[restart][0]
+        while pos < end and text[pos].isspace():
+            pos += 1
+    if pos < end:
+        for s, e in tokenizer.span_tokenize(text[pos:end]):
+            yield pos + s, pos + e
+
+
+def _window_cut(text: str, start: int, limit: int) -> int:
+    """End of a window: the last space, tab or line break in its second half, else ``limit``."""
+    half = start + (limit - start) // 2
+    cut = max(text.rfind(ch, half, limit) for ch in " \n\t\r\f\v")
+    return cut if cut > half else limit
+
+
+def _restart_index(text: str, offset: int, spans: list[tuple[int, int]]) -> int | None:
+    """The last span after the first that follows whitespace: the next window starts there."""
+    for i in range(len(spans) - 1, 0, -1):
+        if text[offset + spans[i][0] - 1].isspace():
+            return i
+    return None
