@@ -607,7 +607,17 @@ def _candidates(masked: str) -> list[re.Match[str]]:
         k = bisect.bisect_right(starts, m.start()) - 1
         if k < 0 or ends[k] <= m.start():
             extra.append(m)
-    return sorted(main + extra, key=lambda m: m.start()) if extra else main
+    if not extra:
+        return main
+    # a capitalized candidate inside a particle name ("Ali" in "al-Baghdadi Ali") is part of it
+    extra_starts = [m.start() for m in extra]
+    kept = [
+        m
+        for m in main
+        if (k := bisect.bisect_right(extra_starts, m.start()) - 1) < 0
+        or extra[k].end() <= m.start()
+    ]
+    return sorted(kept + extra, key=lambda m: m.start())
 
 
 def _mask(text: str, taken: list[tuple[int, int]]) -> str:

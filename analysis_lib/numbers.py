@@ -42,6 +42,7 @@ bare ``some`` give no count.
 from __future__ import annotations
 
 import functools
+import math
 import re
 from typing import NamedTuple
 
@@ -288,6 +289,8 @@ def _number_value(text: str) -> int | None:
         value: float = float(words[0])
         for word in words[1:]:
             value *= _SCALES.get(word) or _GROUPS.get(word, 1)
+        if not math.isfinite(value):
+            return None  # hundreds of digits: an id or noise, not a count
         return value if value != int(value) else int(value)
     if words[:2] == ["half", "a"]:
         rest = _number_value(" ".join(["a", *words[2:]]))
