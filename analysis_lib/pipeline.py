@@ -39,12 +39,13 @@ from analysis_lib.actors import (
 )
 from analysis_lib.casualties import find_article_casualties
 from analysis_lib.corpus import Corpus, Document, LoadIssue, iter_documents
+from analysis_lib.csvsafe import unguard_text_columns, write_csv
 from analysis_lib.dates import date_from_filename, find_dates, infer_publication_date
 from analysis_lib.engines import map_ordered
 from analysis_lib.events import find_article_events, reduce_events
 from analysis_lib.metadata import sidecar_dates
 from analysis_lib.records import Mention
-from analysis_lib.schemas import check_frame, empty_frame, join_list, to_frame
+from analysis_lib.schemas import SCHEMAS, check_frame, empty_frame, join_list, to_frame
 from analysis_lib.segment import (
     DEFAULT_SEPARATOR,
     Article,
@@ -710,7 +711,10 @@ def write_tables(
 ) -> list[Path]:
     """Write each table as ``<out_dir>/<name>.parquet`` and ``.csv``.
 
-    Output is deterministic: the same tables give byte-identical files.
+    Output is deterministic: the same tables give byte-identical files. In the CSV
+    files, text cells that start with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+    return get a leading ``'`` so that spreadsheets do not run them as formulas
+    (:mod:`analysis_lib.csvsafe`); Parquet keeps every value as it is.
 
     Returns:
         The paths written.
@@ -725,7 +729,7 @@ def write_tables(
             if fmt == "parquet":
                 frame.to_parquet(path, index=False)
             elif fmt == "csv":
-                frame.to_csv(path, index=False, lineterminator="\n")
+                write_csv(frame, path)
             else:
                 raise ValueError(f"unknown table format {fmt!r}: expected 'parquet' or 'csv'")
             written.append(path)
@@ -746,4 +750,10 @@ def read_table(out_dir: str | Path, name: str) -> pd.DataFrame:
         return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     if parquet.exists():
         return pd.read_parquet(parquet)
-    return pd.read_csv(out / f"{name}.csv")
+    return _read_csv_table(out / f"{name}.csv", name)
+
+
+def _read_csv_table(path: Path, name: str) -> pd.DataFrame:
+    """A CSV table with its schema's dtypes and the formula guard removed."""
+    frame = pd.read_csv(path, dtype=SCHEMAS.get(name), keep_default_na=False, na_values=[""])
+    return unguard_text_columns(frame)
