@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import tomllib
@@ -47,6 +48,28 @@ def test_notebooks_are_committed_clean_with_python3_kernel():
             assert not cell.get("outputs") and cell.get("execution_count") is None, path.name
             source = "".join(cell["source"])
             assert not re.search(r"^\s*(def|class) ", source, re.M), f"{path.name} defines code"
+
+
+def test_notebook_parameters_are_typed_commented_literals_and_tables_come_from_the_library():
+    core = {"input_path": str, "output_dir": str, "limit": int, "tables_dir": str}
+    for path in sorted(NOTEBOOK_DIR.glob("*.ipynb")):
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        ids = [c.get("id") for c in nb["cells"]]
+        assert all(ids) and len(set(ids)) == len(ids), f"{path.name}: cell ids"
+        code = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
+        lines = code[0].splitlines()
+        values = {}
+        for node in ast.parse(code[0]).body:
+            assert isinstance(node, ast.AnnAssign), f"{path.name}: {ast.unparse(node)}"
+            values[node.target.id] = ast.literal_eval(node.value)
+            text = "\n".join(lines[node.lineno - 1 : node.end_lineno])
+            assert "#" in text, f"{path.name}: no comment on {node.target.id}"
+        for name, kind in core.items():
+            assert isinstance(values.get(name), kind), f"{path.name}: parameter {name}"
+        rest = "\n".join(code[1:])
+        assert re.search(r"load_tables\(\s*run\b", rest), f"{path.name} does not load_tables"
+        assert "tables_dir=tables_dir" in rest, f"{path.name} does not pass tables_dir"
+        assert not re.search(r"\bextract\(", rest), f"{path.name} extracts instead of load_tables"
 
 
 def test_readme_names_the_two_setup_commands_and_ci_runs_the_test_one():
