@@ -10,13 +10,22 @@ import sys
 import textwrap
 
 import matplotlib
+import matplotlib.pyplot as plt
 import networkx as nx
 import pandas as pd
+import pytest
 
 from analysis_lib import PROJECT_ROOT, plots
 from analysis_lib.cooccurrence import build_actor_graph
 
 matplotlib.use("Agg")
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
 
 DOLLAR_AGENCY = "Reuter$ $News"  # two dollars: matplotlib would read "$ $" as math text
 DOLLAR_ACTOR = "Ca$h Brigade"  # one dollar: an unbalanced math expression
