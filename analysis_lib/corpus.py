@@ -235,10 +235,10 @@ def decode_bytes(
         text, _ = _decode_utf8(data[3:], path=path, sink=sink, offset=3)
         return normalize_newlines(_replace_nul(text, data, path, sink)), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return normalize_newlines(data.decode("utf-16", errors="replace")), "utf-16"
+        return normalize_newlines(_decode_utf16(data, "utf-16", path=path, sink=sink)), "utf-16"
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
-        return normalize_newlines(data.decode(utf16, errors="replace")), utf16
+        return normalize_newlines(_decode_utf16(data, utf16, path=path, sink=sink)), utf16
     if _looks_binary(data):
         raise CorpusError(
             f"{path}: binary file: expected text (UTF-8 or a legacy encoding such as cp1252), "
@@ -283,6 +283,27 @@ def _decode_utf8(data: bytes, *, path: str, sink: list[LoadIssue], offset: int) 
         )
     )
     return data.decode("utf-8", errors="replace"), "utf-8"
+
+
+def _decode_utf16(data: bytes, encoding: str, *, path: str, sink: list[LoadIssue]) -> str:
+    """UTF-16; code units that are no text (a lone surrogate, an odd last byte) become
+    U+FFFD and are reported like damaged UTF-8."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].decode(encoding, errors="replace").count("\n") + 1
+        sink.append(
+            LoadIssue(
+                path,
+                "undecodable bytes",
+                f"{path}: line {line}: bytes {exc.start}-{exc.end - 1} are not valid "
+                f"{encoding.upper()} ({exc.reason}); decoded with U+FFFD in place of each bad "
+                "code unit",
+                line=line,
+                severity="warning",
+            )
+        )
+        return data.decode(encoding, errors="replace")
 
 
 def _replace_nul(text: str, data: bytes, path: str, sink: list[LoadIssue]) -> str:
@@ -877,6 +898,7 @@ def _iter_csv(
     try:
         for values in reader:
             n += 1
+            last_line = line
             if len(values) != len(header):
                 sink.append(
                     LoadIssue(
@@ -894,12 +916,54 @@ def _iter_csv(
             else:
                 yield doc
             line = reader.line_num + 1
+        if n and _ends_in_open_quote(text, _line_start(text, last_line), delimiter):
+            sink.append(
+                LoadIssue(
+                    rel,
+                    "truncated file",
+                    f"row {n} ends inside a quoted field at the end of the file: the file "
+                    "looks cut off; loaded the row as far as it goes",
+                    line=last_line,
+                    severity="warning",
+                )
+            )
     except csv.Error as exc:
         sink.append(
             LoadIssue(
                 rel, "bad row", f"CSV parse error: {exc}; rows after it are not loaded", line=line
             )
         )
+
+
+_QUOTED_FIELD = re.compile(r'"[^"]*(?:""[^"]*)*("?)')
+
+
+def _line_start(text: str, line: int) -> int:
+    """Offset of the start of 1-based ``line`` in ``text``."""
+    at = 0
+    for _ in range(line - 1):
+        at = text.index("\n", at) + 1
+    return at
+
+
+def _ends_in_open_quote(text: str, start: int, delimiter: str) -> bool:
+    """Whether the CSV record that starts at ``start`` runs into the end of the text
+    inside a quoted field (a cut-off file), read as :mod:`csv` reads it.
+
+    Example:
+        >>> _ends_in_open_quote('a,"b ""c"" d', 0, ","), _ends_in_open_quote('a,"b"', 0, ",")
+        (True, False)
+    """
+    unquoted = re.compile(f"[^{re.escape(delimiter)}\n]*")
+    pos = start
+    while pos < len(text):
+        if text[pos] == '"':
+            m = _QUOTED_FIELD.match(text, pos)
+            if not m.group(1):
+                return True
+            pos = m.end()
+        pos = unquoted.match(text, pos).end() + 1  # past the delimiter or line break
+    return False
 
 
 def _iter_jsonl(

@@ -550,3 +550,140 @@ def test_read_table_from_csv_gives_the_parquet_values(injected_tables):
     assert read_table(folder / "csv_only", "sentences")["text"].iloc[0] == (
         "- Troops advanced on Raqqa on Monday, the army said."
     )
+
+
+# --------------------------------------------------------------------------- bad files
+
+
+def _write_mixed_corpus(folder):
+    """Good files of every kind with one bad file of every kind among them."""
+    import zipfile
+
+    import pandas as pd
+
+    folder.mkdir()
+    (folder / "a_dump.txt").write_text(
+        "Syrian army retakes Palmyra\n\nBEIRUT (Reuters) - Syrian troops retook the town of "
+        "Palmyra on Thursday, the army said.\n\n(Reporting by Ann Lee; Editing by Bo Chan)\n\n"
+        "Boko Haram kills 40 in Nigeria\n\nMAIDUGURI, Nigeria (Reuters) - Boko Haram killed 40 "
+        "people on Monday, Amnesty said.\n",
+        encoding="utf-8",
+    )
+    (folder / "b_export.csv").write_text(
+        "title,text,date\nPolice arrest five,"
+        '"KABUL (Reuters) - Police arrested five men in Kabul on Sunday, officials said.",'
+        "2017-09-17\n",
+        encoding="utf-8",
+    )
+    (folder / "c_rows.jsonl").write_text(
+        '{"title": "Gunmen kill 7", "text": "Gunmen killed seven soldiers in Mogadishu on '
+        'Friday, police said."}\n',
+        encoding="utf-8",
+    )
+    pd.DataFrame(
+        {"title": ["Floods displace 300"], "text": ["Floods displaced 300 families on Tuesday."]}
+    ).to_parquet(folder / "d_table.parquet")
+    with zipfile.ZipFile(folder / "e_dumps.zip", "w") as archive:
+        archive.writestr(
+            "inner/story.txt",
+            "Aid convoy reaches town\n\nGENEVA (Reuters) - An aid convoy reached the besieged "
+            "town on Wednesday, the U.N. said.\n",
+        )
+    (folder / "f_binary.txt").write_bytes(
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
+    )
+    (folder / "g_empty.txt").write_bytes(b"")
+    (folder / "h_undecodable.txt").write_bytes(
+        "Talks stall\n\nGENEVA (Reuters) – Talks stalled on Monday, “diplomats” said".encode()
+        + b" \xff\xfe.\n"  # UTF-8 (the dash and quotes say so) with two bad bytes
+    )
+    (folder / "i_utf16.txt").write_bytes(
+        "Ceasefire holds\n\nALEPPO (Reuters) - The ceasefire held on Sunday.\n".encode("utf-16")
+        + b"\x00\xd8"  # a lone surrogate
+    )
+    (folder / "j_truncated.csv").write_text(
+        'title,text\nTalks resume,"Talks resumed on Monday, the U.N. said."\n'
+        'Cut off,"This row was cut off in the mid',
+        encoding="utf-8",
+    )
+    (folder / "k_corrupt.parquet").write_bytes(b"PAR1" + b"\x00garbage" * 10)
+    (folder / "l_broken.zip").write_bytes(b"PK\x03\x04 not really a zip")
+
+
+_GOOD_HEADLINES = {
+    "a_dump.txt#001": "Syrian army retakes Palmyra",
+    "a_dump.txt#002": "Boko Haram kills 40 in Nigeria",
+    "b_export.csv:row1#001": "Police arrest five",
+    "c_rows.jsonl:row1#001": "Gunmen kill 7",
+    "d_table.parquet:row1#001": "Floods displace 300",
+    "e_dumps.zip:inner/story.txt#001": "Aid convoy reaches town",
+    "h_undecodable.txt#001": "Talks stall",
+    "i_utf16.txt#001": "Ceasefire holds",
+    "j_truncated.csv:row1#001": "Talks resume",
+    "j_truncated.csv:row2#001": "Cut off",
+}
+_BAD_FILES = {
+    "f_binary.txt": ("binary file", "error"),
+    "g_empty.txt": ("empty file", "error"),
+    "h_undecodable.txt": ("undecodable bytes", "warning"),
+    "i_utf16.txt": ("undecodable bytes", "warning"),
+    "j_truncated.csv": ("truncated file", "warning"),
+    "k_corrupt.parquet": ("unreadable", "error"),
+    "l_broken.zip": ("corrupt archive", "error"),
+}
+
+
+def test_bad_files_among_good_ones_end_to_end(tmp_path):
+    from analysis_lib.pipeline import extract
+
+    _write_mixed_corpus(tmp_path / "corpus")
+    tables = extract(tmp_path / "corpus")
+    articles = tables["articles"]
+    assert dict(zip(articles["article_id"], articles["headline"], strict=True)) == _GOOD_HEADLINES
+    issues = tables["issues"]
+    assert {
+        p: (k, s) for p, k, s in issues[["path", "kind", "severity"]].itertuples(index=False)
+    } == (_BAD_FILES)
+    assert len(issues) == len(_BAD_FILES)  # one issue per bad file
+    assert issues.loc[issues["path"] == "j_truncated.csv", "line"].tolist() == [3]
+    body = articles.set_index("article_id")["body"]
+    assert (
+        body["h_undecodable.txt#001"] == "Talks stalled on Monday, “diplomats” said \ufffd\ufffd."
+    )
+    assert body["j_truncated.csv:row2#001"] == "This row was cut off in the mid"
+    assert (articles["sentence_count"] > 0).all()
+
+
+def test_cli_extract_streams_the_same_tables_and_reports_each_bad_file(tmp_path, capsys):
+    from analysis_lib.cli import main
+    from analysis_lib.pipeline import read_table
+
+    _write_mixed_corpus(tmp_path / "corpus")
+    status = main(["extract", "--input", str(tmp_path / "corpus"), "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert status == 1  # some files could not be read
+    for name in _BAD_FILES:
+        assert name in err
+    articles = read_table(tmp_path / "out", "articles")
+    assert sorted(articles["article_id"]) == sorted(_GOOD_HEADLINES)
+
+
+def test_a_document_that_fails_loses_only_itself(tmp_path, monkeypatch):
+    """Defect 1, second half: a failure in one document never stops the others."""
+    import analysis_lib.pipeline as pipeline
+
+    def fragile(text, **options):
+        if "Palmyra" in text:
+            raise TimeoutError("regular-expression match exceeded its 5.0s time limit")
+        return split_sentences(text, **options)
+
+    monkeypatch.setattr(pipeline, "split_sentences", fragile)
+    _write_mixed_corpus(tmp_path / "corpus")
+    tables = pipeline.extract(tmp_path / "corpus")
+    assert sorted(tables["articles"]["article_id"]) == sorted(_GOOD_HEADLINES)
+    failed = tables["issues"][tables["issues"]["kind"] == "processing failed"]
+    assert failed["path"].tolist() == ["a_dump.txt#001"]
+    assert "TimeoutError" in failed["message"].iloc[0]
+    sentences = tables["sentences"]
+    assert "a_dump.txt#001" not in set(sentences["article_id"])
+    assert {"a_dump.txt#002", "e_dumps.zip:inner/story.txt#001"} <= set(sentences["article_id"])
