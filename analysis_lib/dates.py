@@ -124,6 +124,7 @@ import datetime as _dt
 import re
 from typing import NamedTuple
 
+from analysis_lib.numbers import TENS_WORDS, UNIT_WORDS
 from analysis_lib.records import TimeExpr
 
 __all__ = [
@@ -453,29 +454,8 @@ _TRIGGER = re.compile(
     r"|midnight|noon|past|future|spring|summer|autumn|fall|winter|term|moment|being|time)\w*"
 )
 
-_SMALL_NUMBERS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS_WORDS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_SMALL_NUMBERS = list(UNIT_WORDS)
+_TENS_WORDS = list(TENS_WORDS)
 _NUMBER_WORDS: dict[str, float] = {w: float(i) for i, w in enumerate(_SMALL_NUMBERS)}
 _NUMBER_WORDS.update({w: float(20 + 10 * i) for i, w in enumerate(_TENS_WORDS)})
 _NUMBER_WORDS.update({"a": 1.0, "an": 1.0, "hundred": 100.0, "a hundred": 100.0})

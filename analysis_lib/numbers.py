@@ -111,6 +111,9 @@ _TENS = {
         ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], 2
     )
 }
+#: Number words, in order of value (shared with :mod:`analysis_lib.dates`).
+UNIT_WORDS = tuple(_UNITS)
+TENS_WORDS = tuple(_TENS)
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _GROUPS = {"dozen": 12, "score": 20, "pair": 2}
 _WORD_VALUES = {**_UNITS, **_TENS}
