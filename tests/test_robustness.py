@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import string
+import time
 
 import nltk.redos
 import pytest
@@ -445,23 +446,31 @@ _PARAGRAPH = (
 )
 
 
-def test_huge_paragraph_reproduces_the_nltk_time_limit(monkeypatch):
-    """Defect 1, reproduced: Punkt over one huge paragraph hits nltk.redos' time limit.
+@pytest.fixture(scope="module")
+def tight_limit():
+    """A time limit for NLTK's regex scans that one Punkt window meets ten times over
+    and a paragraph of 100 windows does not (NLTK's own is 5 s: ~8 MB on this machine)."""
+    from analysis_lib.sentences import WINDOW_CHARS
 
-    The limit is wall-clock time for one regex scan of the whole paragraph (5 s by
-    default: a ~30 MB paragraph, or ~8 MB on this machine). A 0.3 s limit shows the same
-    with a 1.5 MB paragraph.
-    """
-    monkeypatch.setattr(nltk.redos, "DEFAULT_TIMEOUT", 0.3)
-    text = _PARAGRAPH * (1_500_000 // len(_PARAGRAPH))
+    window = _PARAGRAPH * (WINDOW_CHARS // len(_PARAGRAPH))
+    started = time.perf_counter()
+    list(get_tokenizer().span_tokenize(window))
+    return max(10 * (time.perf_counter() - started), 0.05), window * 100
+
+
+def test_huge_paragraph_reproduces_the_nltk_time_limit(monkeypatch, tight_limit):
+    """Defect 1, reproduced: Punkt over one huge paragraph hits nltk.redos' time limit,
+    which is wall-clock time for one regex scan of the whole paragraph."""
+    limit, text = tight_limit
+    monkeypatch.setattr(nltk.redos, "DEFAULT_TIMEOUT", limit)
     with pytest.raises(TimeoutError, match="time limit"):
         list(get_tokenizer().span_tokenize(text))
 
 
-def test_huge_paragraph_is_split_in_windows(monkeypatch):
-    monkeypatch.setattr(nltk.redos, "DEFAULT_TIMEOUT", 0.3)
-    copies = 1_500_000 // len(_PARAGRAPH)
-    text = _PARAGRAPH * copies
+def test_huge_paragraph_is_split_in_windows(monkeypatch, tight_limit):
+    limit, text = tight_limit
+    monkeypatch.setattr(nltk.redos, "DEFAULT_TIMEOUT", limit)
+    copies = text.count("Abuja")
     sentences = split_sentences(text)
     assert len(sentences) == 2 * copies
     assert {s.paragraph for s in sentences} == {0}
