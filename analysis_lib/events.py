@@ -84,6 +84,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis_lib.csvsafe import write_csv
 from analysis_lib.lexicon import ACTOR_DIR, GAZETTEER_DIR, load_lexicon, read_resource
 from analysis_lib.records import Casualty, Event, Mention, TimeExpr
 from analysis_lib.schemas import LIST_SEPARATOR, to_frame
@@ -1129,11 +1130,14 @@ def acled_events(
 
 
 def write_acled_csv(frame: pd.DataFrame, path: str | Path) -> Path:
-    """Write an :func:`acled_events` frame as UTF-8 CSV (``\\n`` line ends); returns the path."""
+    """Write an :func:`acled_events` frame as UTF-8 CSV (``\\n`` line ends); returns the path.
+
+    Text cells that a spreadsheet would run as a formula get a leading ``'``
+    (:mod:`analysis_lib.csvsafe`).
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    frame.to_csv(path, index=False, lineterminator="\n")
-    return path
+    return write_csv(frame, path)
 
 
 # --------------------------------------------------------------------------- TimelineJS

@@ -696,3 +696,27 @@ def test_a_document_that_fails_loses_only_itself(tmp_path, monkeypatch):
     sentences = tables["sentences"]
     assert "a_dump.txt#001" not in set(sentences["article_id"])
     assert {"a_dump.txt#002", "e_dumps.zip:inner/story.txt#001"} <= set(sentences["article_id"])
+
+
+def test_acled_export_guards_formulas_too(tmp_path):
+    import csv
+
+    import pandas as pd
+
+    from analysis_lib.events import ACLED_COLUMNS, write_acled_csv
+
+    row = dict.fromkeys(ACLED_COLUMNS)
+    row.update(
+        event_date="2017-09-05",
+        actor1="@Islamic State",
+        notes='=HYPERLINK("http://x","y") | Syrian troops broke the siege.',
+        latitude=35.33,
+        longitude=40.14,
+        fatalities=12,
+    )
+    path = write_acled_csv(pd.DataFrame([row]), tmp_path / "events_acled.csv")
+    with open(path, encoding="utf-8", newline="") as handle:
+        (got,) = list(csv.DictReader(handle))
+    assert got["actor1"] == "'@Islamic State"
+    assert got["notes"] == '\'=HYPERLINK("http://x","y") | Syrian troops broke the siege.'
+    assert (got["event_date"], got["latitude"], got["fatalities"]) == ("2017-09-05", "35.33", "12")
