@@ -14,8 +14,9 @@ windows of at most :data:`WINDOW_CHARS` characters, cut at whitespace. Each wind
 keeps its sentences but the last, which may run past the cut; the next window starts
 where that sentence starts (after whitespace), so the boundaries are the ones Punkt
 gives on the whole paragraph, in linear time, and NLTK's 5-second limit on one regex
-scan (``nltk.redos``) is never reached. Only a window with no sentence break at all (a
-"sentence" of more than half a window, which prose does not have) is ended at its cut.
+scan (``nltk.redos``) is never reached. Only a window in which no sentence after the
+first starts after whitespace (a "sentence" of more than half a window, which prose does
+not have) ends its last sentence at the cut.
 """
 
 from __future__ import annotations
@@ -178,14 +179,13 @@ def iter_sentence_spans(
         cut = _window_cut(text, pos, pos + window)
         spans = list(tokenizer.span_tokenize(text[pos:cut]))
         restart = _restart_index(text, pos, spans)
-        if restart is None:  # no usable break: end this stretch at the cut
-            if spans:
-                yield pos + spans[0][0], pos + spans[-1][1]
-            pos = cut
+        if restart is None:  # no break to restart at: the last sentence ends at the cut
+            restart, next_pos = len(spans), cut
         else:
-            for s, e in spans[:restart]:
-                yield pos + s, pos + e
-            pos += spans[restart][0]
+            next_pos = pos + spans[restart][0]
+        for s, e in spans[:restart]:
+            yield pos + s, pos + e
+        pos = next_pos
         while pos < end and text[pos].isspace():
             pos += 1
     if pos < end:
