@@ -72,7 +72,7 @@ NEWS = [
 ]
 
 #: Words in other scripts and characters whose case mapping changes length (İ, ß, ﬁ),
-#: combining marks, zero-width and bidi controls.
+#: combining marks, zero-width and bidi controls, and unusual line and space characters.
 SCRIPTS = [
     "Дамаск",
     "دمشق",
@@ -91,6 +91,12 @@ SCRIPTS = [
     "١٢٣",
     "٣٠ قتيلا",
     "ǅ",
+    "\r\n",
+    "\t",
+    "\x0c",
+    "\u2028",
+    "\u0085",
+    "\u00a0",
 ]
 
 _NOT_SURROGATE = st.characters(blacklist_categories=("Cs",))  # decoded text never has them
@@ -436,6 +442,27 @@ def test_events_are_sentences_of_the_text(text, other):
         assert e.date_start <= e.date_end
     run(other)
     assert run(text)[1] == found
+
+
+# --------------------------------------------------------------------------- the pipeline
+
+
+@PROPERTY
+@given(TEXTS, NEWS_TEXT, st.booleans())
+def test_pipeline_processes_any_text_without_failing(text, headline, is_row):
+    """The pipeline catches a failing document as an issue: no document may fail here."""
+    from analysis_lib.corpus import Corpus, Document
+    from analysis_lib.pipeline import extract
+
+    docs = [
+        Document("fuzz.txt", "fuzz.txt", text, row=1 if is_row else None, title=headline[:80]),
+        Document("news.txt", "news.txt", "Troops advance\n\nBEIRUT (Reuters) - Troops advanced."),
+    ]
+    tables = extract(Corpus(documents=docs))
+    assert tables["issues"].empty, tables["issues"]["message"].tolist()
+    assert "news.txt#001" in set(tables["articles"]["article_id"])
+    for name in ("sentences", "mentions", "timexes", "casualties"):
+        assert set(tables[name]["article_id"]) <= set(tables["articles"]["article_id"]), name
 
 
 # --------------------------------------------------------------------------- defect 1
