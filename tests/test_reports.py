@@ -283,3 +283,28 @@ def test_report_from_an_earlier_extraction(sample_tables_dir, tmp_path, capsys):
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert 'href="03_casualty_tallies.html"' in page and "01_article" not in page
     assert "2017-03-06 to 2017-09-25" in page
+
+
+def test_a_notebook_that_cannot_read_tables_fails_visibly(
+    sample_tables_dir, tmp_path, monkeypatch, capsys
+):
+    old = tmp_path / "notebooks" / "09_old_style.ipynb"
+    old.parent.mkdir()
+    nb = nbformat.v4.new_notebook(
+        metadata={
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
+        }
+    )
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# 09 · Old style"),
+        nbformat.v4.new_code_cell('input_path: str = ""', metadata={"tags": ["parameters"]}),
+    ]
+    nbformat.write(nb, old)
+    monkeypatch.setattr("analysis_lib.reports.list_notebooks", lambda: [old])
+    status = main(["report", "--tables", str(sample_tables_dir), "--out", str(tmp_path / "r")])
+    out = capsys.readouterr().out
+    assert status == 1
+    assert "09_old_style.ipynb: FAILED (ValueError: 09_old_style.ipynb has no tables_dir" in out
+    assert "FAILED: 1 notebook(s): 09_old_style.ipynb" in out
+    page = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
+    assert "<h3>09 · Old style</h3>" in page and "failed: ValueError: 09_old_style" in page
