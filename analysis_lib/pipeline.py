@@ -297,11 +297,17 @@ class RunSummary:
     failed_documents: int
     seconds: float
     megabytes: float
+    errors: int = 0
 
     @property
     def ok(self) -> bool:
-        """True when no document failed and no input was unreadable."""
-        return self.failed_documents == 0
+        """True when no document failed and no input was missing or unreadable.
+
+        ``errors`` counts the issues of severity ``error`` (text that could not be
+        loaded, documents or articles whose extraction failed); warnings (a skipped
+        README, a damaged byte) do not count.
+        """
+        return self.failed_documents == 0 and self.errors == 0
 
     def __str__(self) -> str:
         speed = self.megabytes / self.seconds if self.seconds else 0.0
@@ -310,9 +316,14 @@ class RunSummary:
             f"{self.documents:,} documents ({self.computed:,} processed, {self.cached:,} from "
             f"cache), {self.articles:,} articles in {self.seconds:.1f} s "
             f"({self.megabytes:.1f} MB, {speed:.2f} MB/s); rows: {rows}; "
-            f"{self.issues:,} issues, {self.failed_documents:,} documents failed; "
+            f"{_plural(self.issues, 'issue')} ({_plural(self.errors, 'error')}), "
+            f"{_plural(self.failed_documents, 'document')} failed; "
             f"tables in {self.out}"
         )
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}" + ("" if count == 1 else "s")
 
 
 def _task(item: tuple[Document, Options]) -> dict:
@@ -573,6 +584,7 @@ class _Run:
             failed_documents=len(self.failed),
             seconds=seconds,
             megabytes=self.chars / 1e6,
+            errors=int((reduced["issues"]["severity"] == "error").sum()),
         )
 
 
