@@ -43,6 +43,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_actors.py
 	$(BIN)/python benchmarks/bench_dates.py
 	$(BIN)/python benchmarks/bench_casualties.py
+	$(BIN)/python benchmarks/bench_pipeline.py
 
 eval: $(STAMP)
 	$(BIN)/python benchmarks/eval_actors.py
