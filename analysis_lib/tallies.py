@@ -200,18 +200,145 @@ def group_events(casualties) -> list[list[dict]]:
     """
     rows = [r for r in _records(casualties) if not r.get("is_subset")]
     position = {id(r): n for n, r in enumerate(rows)}
-    clusters: list[list[dict]] = []
+    clusters: list[_Cluster] = []
+    index: dict[tuple, list[_Cluster]] = {}
     # Every member of an event must fit every other (no chains through a vague report);
-    # statements are taken in an order set by their content, not by file order.
+    # statements are taken in an order set by their content, not by file order. Only
+    # events that share an anchor (perpetrator, place, date) with a statement can take it.
     for row in sorted(rows, key=_content_key):
-        fitting = [c for c in clusters if all(_compatible(row, other) for other in c)]
+        candidates = {id(c): c for key in _lookup_keys(row) for c in index.get(key, ())}
+        fitting = [c for c in candidates.values() if c.fits(row)]
         if fitting:
-            max(fitting, key=lambda c: _affinity(row, c)).append(row)
+            cluster = max(fitting, key=lambda c: (c.affinity(row), -c.number))
         else:
-            clusters.append([row])
-    for cluster in clusters:
-        cluster.sort(key=lambda r: position[id(r)])
-    return sorted(clusters, key=lambda c: position[id(c[0])])
+            cluster = _Cluster(len(clusters))
+            clusters.append(cluster)
+        if cluster.add(row):
+            for key in _register_keys(row):
+                index.setdefault(key, []).append(cluster)
+    groups = [sorted(c.rows, key=lambda r: position[id(r)]) for c in clusters]
+    return sorted(groups, key=lambda g: position[id(g[0])])
+
+
+class _Cluster:
+    """One event's statements, with each distinct kind of statement checked once."""
+
+    def __init__(self, number: int):
+        self.number = number
+        self.rows: list[dict] = []
+        self.kinds: dict[tuple, list] = {}  # signature -> [representative row, count]
+        self.perpetrator: str | None = None  # the named perpetrator (all members agree)
+        self.finest_date = ""  # every member's date is a prefix of it (or unknown)
+        self.lows, self.highs = 0, float("inf")  # largest lower, smallest upper bound
+
+    def fits(self, row: dict) -> bool:
+        perpetrator, date = row.get("perpetrator"), row.get("date")
+        if perpetrator and self.perpetrator and perpetrator != self.perpetrator:
+            return False  # quick rejections first: the full check below is exact
+        if date and not (date.startswith(self.finest_date) or self.finest_date.startswith(date)):
+            return False
+        low, high = _interval(row)
+        slack = max(1.0, TOLERANCE * max(low, 1))  # no pair's slack is larger
+        if low > self.highs + slack or self.lows > high + slack:
+            return False
+        return all(_compatible(row, rep) for rep, _ in self.kinds.values())
+
+    def affinity(self, row: dict) -> int:
+        return sum(n * _affinity(row, [rep]) for rep, n in self.kinds.values())
+
+    def add(self, row: dict) -> bool:
+        """Add a statement; True when it is a new kind (its keys must be indexed)."""
+        self.rows.append(row)
+        self.perpetrator = self.perpetrator or row.get("perpetrator")
+        if row.get("date") and len(row["date"]) > len(self.finest_date):
+            self.finest_date = row["date"]
+        low, high = _interval(row)
+        self.lows, self.highs = max(self.lows, low), min(self.highs, high)
+        signature = _signature(row)
+        if signature in self.kinds:
+            self.kinds[signature][1] += 1
+            return False
+        self.kinds[signature] = [row, 1]
+        return True
+
+
+def _signature(row: dict) -> tuple:
+    """The fields :func:`_compatible` and :func:`_affinity` read.
+
+    The article matters only to a statement with places from the text, a named
+    perpetrator and a date (the one-story exception of rule 1), so other statements
+    told alike in many articles share one signature and are checked once.
+    """
+    fields = tuple(
+        row.get(k)
+        for k in ("category", "is_cumulative", "perpetrator", "victim_type", "date", "count_low",
+                  "count_high", "qualifier", "place", "place_source")
+    )  # fmt: skip
+    one_story = bool(_places(row)) and bool(row.get("perpetrator")) and bool(row.get("date"))
+    return (*fields, row.get("article_id") if one_story else None)
+
+
+def _date_prefixes(date: str | None) -> list[str]:
+    """The date and its coarser forms (day, month, year) when it is a calendar date."""
+    if not date or not date[:4].isdigit():
+        return []
+    prefixes = [date[:4]]
+    if len(date) >= 7 and date[4] == "-" and date[5:7].isdigit():
+        prefixes.append(date[:7])
+        if len(date) >= 10 and date[8:10].isdigit():
+            prefixes.append(date[:10])
+    if date not in prefixes:
+        prefixes.append(date)  # "2017-W37", "2017-SU": only equal or coarser dates fit
+    return prefixes
+
+
+def _register_keys(row: dict) -> list[tuple]:
+    """Index keys of a statement in its event (see :func:`_lookup_keys`)."""
+    kind = (row["category"], bool(row["is_cumulative"]))
+    places = sorted(_places(row))
+    perpetrator = row.get("perpetrator")
+    keys: list[tuple] = [(kind, "any", p) for p in places]
+    if perpetrator:
+        keys.append((kind, "anyperp", perpetrator))
+    keys.append((kind, "article", row.get("article_id")))
+    prefixes = _date_prefixes(row.get("date"))
+    if not prefixes:
+        keys += [(kind, "undated", p) for p in places]
+        if perpetrator:
+            keys.append((kind, "undated perp", perpetrator))
+        return keys
+    exact, coarser = prefixes[-1], prefixes[:-1]
+    for place in [*places, "*"] if places else ["-", "*"]:
+        keys.append((kind, "exact", exact, place))
+        keys += [(kind, "finer", c, place) for c in coarser]
+    return keys
+
+
+def _lookup_keys(row: dict) -> list[tuple]:
+    """Keys under which every event that can take this statement is indexed.
+
+    Two statements fit only if they share an anchor (the same named perpetrator, a
+    place from the text, compatible dates) and have compatible dates and places; the
+    keys combine date and place so that only such events are looked at.
+    """
+    kind = (row["category"], bool(row["is_cumulative"]))
+    places = sorted(_places(row))
+    perpetrator = row.get("perpetrator")
+    keys: list[tuple] = [(kind, "article", row.get("article_id"))]
+    prefixes = _date_prefixes(row.get("date"))
+    if not prefixes:  # undated: any event sharing a place or the perpetrator
+        keys += [(kind, "any", p) for p in places]
+        if perpetrator:
+            keys.append((kind, "anyperp", perpetrator))
+        return keys
+    targets = [*places, "-"] if places else ["*"]
+    for place in targets:
+        keys += [(kind, "exact", prefix, place) for prefix in prefixes]
+        keys.append((kind, "finer", prefixes[-1], place))
+    keys += [(kind, "undated", p) for p in places]
+    if perpetrator:
+        keys.append((kind, "undated perp", perpetrator))
+    return keys
 
 
 def _content_key(row: dict) -> tuple:

@@ -151,3 +151,49 @@ def test_period_and_best_figure_helpers():
 def test_empty_input_gives_an_empty_table_with_the_schema():
     tally = tally_casualties([])
     assert tally.empty and "best" in tally.columns
+
+
+def _grouped_by_trying_every_event(rows):
+    """Rule 1 without the index: each statement is checked against every event."""
+    from analysis_lib.tallies import _affinity, _compatible, _content_key
+
+    rows = [r for r in rows if not r.get("is_subset")]
+    clusters: list[list[dict]] = []
+    for row in sorted(rows, key=_content_key):
+        fitting = [c for c in clusters if all(_compatible(row, m) for m in c)]
+        if fitting:
+            max(fitting, key=lambda c: (_affinity(row, c), -clusters.index(c))).append(row)
+        else:
+            clusters.append([row])
+    return sorted(sorted(r["evidence"] for r in c) for c in clusters)
+
+
+def test_indexed_grouping_finds_the_same_events_as_trying_every_event():
+    # Many near-collisions: few places, perpetrators, dates and figures, so that the
+    # index and its quick rejections are exercised against the plain rule.
+    rng = random.Random(3)
+    rows = []
+    for n in range(600):
+        count = rng.choice([None, 3, 4, 5, 20, 22, 40])
+        rows.append(
+            dict(
+                category=rng.choice(["killed", "injured"]),
+                count_low=count,
+                count_high=rng.choice([count, None]) if count else None,
+                qualifier="exact",
+                perpetrator=rng.choice([None, None, "Islamic State", "Taliban"]),
+                victim_type=rng.choice(["people", "civilians", "soldiers"]),
+                place=rng.choice([None, "Mosul", "Kabul", "Mosul; Kabul"]),
+                place_source=rng.choice(["sentence", "dateline"]),
+                date=rng.choice([None, "2017", "2017-05", "2017-05-03", "2017-05-04", "2017-W18"]),
+                is_cumulative=rng.random() < 0.1,
+                is_subset=False,
+                article_id=f"a{rng.randint(1, 60)}#001",
+                source="",
+                evidence=f"statement {n}",
+                start=n,
+            )
+        )
+    indexed = sorted(sorted(r["evidence"] for r in c) for c in group_events(rows))
+    assert indexed == _grouped_by_trying_every_event(rows)
+    assert 1 < len(indexed) < len(rows)
