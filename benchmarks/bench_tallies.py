@@ -31,7 +31,7 @@ from analysis_lib.casualties import find_casualties
 from analysis_lib.tallies import group_events, tally_casualties
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_casualties import default_dev_dir, load_texts  # noqa: E402
+from bench_casualties import default_dev_dir, load_texts
 
 
 def real_statements(dev_dir: Path) -> list[dict]:
@@ -97,7 +97,9 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(f"no dev data at {args.dev_data}: real statements skipped")
     inputs += [(f"synthetic {n:,}", synthetic_statements(n)) for n in (5_000, 20_000, 50_000)]
-    print(f"{'input':28} {'statements':>10} {'events':>8} {'best s':>8} {'stmts/s':>9} {'median':>9}")
+    print(
+        f"{'input':28} {'statements':>10} {'events':>8} {'best s':>8} {'stmts/s':>9} {'median':>9}"
+    )
     for name, rows in inputs:
         best, median, events = time_tally(rows, args.repeat)
         print(
