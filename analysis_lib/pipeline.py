@@ -420,6 +420,9 @@ _DOCUMENT_TABLES = (
 )
 #: Tables that grow with the corpus: written in parts as documents come (``out=``).
 PARTITIONED = ("articles", "sentences", "mentions", "timexes")
+#: Rows of a partitioned table gathered before they are written (``out=``): one frame and
+#: one Parquet row group per batch, not per document; about 50 MB of sentences at most.
+WRITE_BATCH_ROWS = 100_000
 
 
 def _failure(where: str, stage: str, error: Exception) -> dict:
@@ -502,7 +505,8 @@ class _Run:
             "issues": to_frame("issues", issues),
         }
 
-    def _document_frames(self, result: dict, reduced: dict) -> dict[str, pd.DataFrame]:
+    def _document_rows(self, result: dict, reduced: dict) -> dict[str, list[dict]]:
+        """One document's rows of the partitioned tables, with the corpus-level marks."""
         duplicate_of = reduced["duplicate_of"]
         articles = [
             {**row, "duplicate_of": duplicate_of.get(row["article_id"])}
@@ -510,23 +514,33 @@ class _Run:
         ]
         mentions = apply_corpus_aliases(_mentions(result["mentions"]), reduced["aliases"])
         return {
-            "articles": to_frame("articles", articles),
-            "sentences": to_frame("sentences", result["sentences"]),
-            "mentions": to_frame("mentions", (m._asdict() for m in mentions)),
-            "timexes": to_frame("timexes", result["timexes"]),
+            "articles": articles,
+            "sentences": result["sentences"],
+            "mentions": [m._asdict() for m in mentions],
+            "timexes": result["timexes"],
         }
+
+    def _frames(self, results: Iterable[dict], reduced: dict, batch_rows: float):
+        """Frames of the partitioned tables, each built from many documents' rows.
+
+        Yields (table, frame) whenever a table has ``batch_rows`` rows waiting, then
+        the rest; the batches follow corpus order, so every engine writes the same.
+        """
+        waiting: dict[str, list[dict]] = {name: [] for name in PARTITIONED}
+        for result in results:
+            for name, rows in self._document_rows(result, reduced).items():
+                waiting[name].extend(rows)
+                if len(waiting[name]) >= batch_rows:
+                    yield name, to_frame(name, waiting[name])
+                    waiting[name] = []
+        for name, rows in waiting.items():
+            if rows:
+                yield name, to_frame(name, rows)
 
     def tables(self, reduced: dict) -> dict[str, pd.DataFrame]:
         """All tables in memory."""
-        parts: dict[str, list[pd.DataFrame]] = {name: [] for name in PARTITIONED}
-        for result in self.results:
-            for name, frame in self._document_frames(result, reduced).items():
-                if not frame.empty:
-                    parts[name].append(frame)
-        tables = {
-            name: pd.concat(frames, ignore_index=True) if frames else empty_frame(name)
-            for name, frames in parts.items()
-        }
+        tables = {name: empty_frame(name) for name in PARTITIONED}
+        tables.update(self._frames(self.results, reduced, batch_rows=float("inf")))
         tables.update(
             {
                 name: reduced[name]
@@ -541,10 +555,9 @@ class _Run:
         """Stream every table into ``out`` and finish with the manifest."""
         writer = OutputWriter(out, PARTITIONED)
         try:
-            for key in self.keys:
-                result = self.cache.get(key)
-                for name, frame in self._document_frames(result, reduced).items():
-                    writer.append(name, frame)
+            results = (self.cache.get(key) for key in self.keys)
+            for name, frame in self._frames(results, reduced, batch_rows=WRITE_BATCH_ROWS):
+                writer.append(name, frame)
             for name in ("casualties", "tallies", "events", "residue", "issues"):
                 writer.write_small(name, reduced[name])
             seconds = time.perf_counter() - started
@@ -660,7 +673,11 @@ def process_article(
     )
     return {
         "article": _article_row(article, len(sentences), paragraphs),
-        "sentences": [{"article_id": article_id, **asdict(s)} for s in sentences],
+        "sentences": [
+            {"article_id": article_id, "index": s.index, "start": s.start, "end": s.end,
+             "text": s.text, "paragraph": s.paragraph}
+            for s in sentences
+        ],  # fmt: skip
         "mentions": mentions,
         "timexes": timexes,
         "casualties": casualty_rows,
