@@ -698,11 +698,27 @@ _MINHASH_PERMS = 128
 _BANDS = 32
 
 
-def _shingles(text: str, k: int = 4) -> set[int]:
+#: Odd 64-bit multipliers that mix the word hashes of a shingle by position.
+_SHINGLE_MIX = np.array(
+    [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93],
+    dtype=np.uint64,
+)
+
+
+def _shingles(text: str, k: int = 4) -> np.ndarray:
+    """Distinct hashes of the text's k-word shingles (lower case), as uint64."""
     words = _WORD.findall(text.lower())
+    if not words:
+        return np.empty(0, dtype=np.uint64)
+    codes = {w: zlib.crc32(w.encode()) + 1 for w in set(words)}
+    hashes = np.array([codes[w] for w in words], dtype=np.uint64)
     if len(words) < k:
-        return {zlib.crc32(" ".join(words).encode())} if words else set()
-    return {zlib.crc32(" ".join(words[i : i + k]).encode()) for i in range(len(words) - k + 1)}
+        hashes = np.concatenate([hashes, np.zeros(k - len(words), dtype=np.uint64)])
+    count = len(hashes) - k + 1
+    mixed = np.zeros(count, dtype=np.uint64)
+    for position in range(k):  # wraps around modulo 2**64, as intended
+        mixed += hashes[position : position + count] * _SHINGLE_MIX[position]
+    return np.unique(mixed)
 
 
 @functools.cache
@@ -713,11 +729,10 @@ def _minhash_params() -> tuple[np.ndarray, np.ndarray]:
     return a, b
 
 
-def _minhash(shingles: set[int]) -> np.ndarray:
+def _minhash(shingles: np.ndarray) -> np.ndarray:
     a, b = _minhash_params()
-    values = np.fromiter(shingles, dtype=np.uint64, count=len(shingles))
     # (a*x + b) mod 2^64 with odd a: a cheap universal hash family for MinHash.
-    return (values[:, None] * a[None, :] + b[None, :]).min(axis=0)
+    return (shingles[:, None] * a[None, :] + b[None, :]).min(axis=0)
 
 
 def minhash_signature(text: str) -> bytes | None:
@@ -730,7 +745,7 @@ def minhash_signature(text: str) -> bytes | None:
         (1024, None)
     """
     shingles = _shingles(text)
-    return _minhash(shingles).tobytes() if shingles else None
+    return _minhash(shingles).tobytes() if len(shingles) else None
 
 
 def match_duplicates(
@@ -766,8 +781,9 @@ def match_duplicates(
             candidates.update(bucket)
             bucket.append(idx)
         match = None
+        needed = threshold * _MINHASH_PERMS
         for cand in sorted(candidates):
-            if float(np.mean(kept[cand] == sig)) >= threshold:
+            if np.count_nonzero(kept[cand] == sig) >= needed:
                 match = result[cand] if result[cand] is not None else cand
                 break
         result.append(match)
