@@ -18,6 +18,7 @@ Rules, using the shipped lexicon and gazetteers:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -45,6 +46,7 @@ def is_all_caps(text: str) -> bool:
     return text.isupper() or (any(c.isalpha() for c in text) and not any(c.islower() for c in text))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _title(word: str) -> str:
     return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
 
@@ -100,30 +102,57 @@ def restore_case(text: str, *, lexicon: Lexicon | None = None) -> str:
     if not is_all_caps(text):
         return text
     lex = lexicon or load_lexicon()
+    shipped = lex is load_lexicon()
+    decide = _word_case_shipped if shipped else functools.partial(_word_case, lex=lex)
     chars = list(text)
     titled = _WORD.sub(lambda m: _title(m.group()), text)
-    keep = _keep_spans(titled, lex)
+    inside = _inside_test(_keep_spans(titled, lex))
     for m in _WORD.finditer(text):
         start, end = m.span()
         word = m.group()
-        lower = word.lower()
-        inside = any(s <= start and end <= e for s, e in keep)
-        if lower in _FUNCTION_WORDS and not inside:
-            new = lower
-        elif _is_acronym(word, lex):
-            new = word  # a known acronym: ELN, UN
-        elif inside:
+        if inside(start, end) and not _is_acronym(word, lex):
             new = titled[start:end]
-        elif _is_common(lower, lex):
-            new = lower
-        elif not re.search(r"[AEIOUY]", word):
-            new = word  # no vowel: an acronym (FMLN)
         else:
-            new = _title(word)
-        if _SENTENCE_START.search(text[max(0, start - 3) : start]) or start == 0:
+            new = decide(word)
+        if start == 0 or _SENTENCE_START.search(text[max(0, start - 3) : start]):
             new = new[:1].upper() + new[1:]
         chars[start:end] = new
     return "".join(chars)
+
+
+def _inside_test(spans: list[tuple[int, int]]):
+    """A test of whether a word's span lies inside one of the spans (binary search)."""
+    spans = sorted(spans)
+    starts = [s for s, _ in spans]
+    reach: list[int] = []  # the furthest end of the spans that start at or before each
+    for _, end in spans:
+        reach.append(max(end, reach[-1]) if reach else end)
+
+    def inside(start: int, end: int) -> bool:
+        k = bisect.bisect_right(starts, start) - 1
+        return k >= 0 and reach[k] >= end
+
+    return inside
+
+
+def _word_case(word: str, lex: Lexicon) -> str:
+    """The case of a word in capitals outside dictionary names (rules 1-3)."""
+    lower = word.lower()
+    if lower in _FUNCTION_WORDS:
+        return lower
+    if _is_acronym(word, lex):
+        return word  # a known acronym: ELN, UN
+    if _is_common(lower, lex):
+        return lower
+    if not re.search(r"[AEIOUY]", word):
+        return word  # no vowel: an acronym (FMLN)
+    return _title(word)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_case_shipped(word: str) -> str:
+    """:func:`_word_case` with the shipped lexicon (depends on the word alone)."""
+    return _word_case(word, load_lexicon())
 
 
 def _is_acronym(word: str, lex: Lexicon) -> bool:
