@@ -673,15 +673,23 @@ def process_article(
     )
     return {
         "article": _article_row(article, len(sentences), paragraphs),
-        "sentences": [
-            {"article_id": article_id, "index": s.index, "start": s.start, "end": s.end,
-             "text": s.text, "paragraph": s.paragraph}
-            for s in sentences
-        ],  # fmt: skip
+        "sentences": [_sentence_row(article_id, s) for s in sentences],
         "mentions": mentions,
         "timexes": timexes,
         "casualties": casualty_rows,
         "events": [e._asdict() for e in events],
+    }
+
+
+def _sentence_row(article_id: str, s) -> dict[str, object]:
+    """A row of the sentences table (a plain dict: ``dataclasses.asdict`` deep-copies)."""
+    return {
+        "article_id": article_id,
+        "index": s.index,
+        "start": s.start,
+        "end": s.end,
+        "text": s.text,
+        "paragraph": s.paragraph,
     }
 
 
