@@ -421,8 +421,8 @@ _DOCUMENT_TABLES = (
 #: Tables that grow with the corpus: written in parts as documents come (``out=``).
 PARTITIONED = ("articles", "sentences", "mentions", "timexes")
 #: Rows of a partitioned table gathered before they are written (``out=``): one frame and
-#: one Parquet row group per batch, not per document; about 50 MB of sentences at most.
-WRITE_BATCH_ROWS = 100_000
+#: one Parquet row group per batch, not per document; a few tens of MB at most.
+WRITE_BATCH_ROWS = 25_000
 
 
 def _failure(where: str, stage: str, error: Exception) -> dict:
