@@ -16,11 +16,12 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import os
 import resource
 import sys
 import time
 from pathlib import Path
+
+from devdata import default_dev_dir
 
 HERE = Path(__file__).resolve().parent
 
@@ -46,12 +47,6 @@ def load_bodies(megabytes: float) -> list[str]:
         if size >= megabytes * 1e6:
             break
     return bodies
-
-
-def default_dev_dir() -> Path:
-    """The dev-data folder: ``$CONFLICT_NEWS_DEV_DATA`` or ``../shared/dev-data``."""
-    env = os.environ.get("CONFLICT_NEWS_DEV_DATA")
-    return Path(env) if env else HERE.parent.parent / "shared" / "dev-data"
 
 
 def load_dev_texts(dev_dir: Path) -> list[str]:

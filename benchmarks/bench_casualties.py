@@ -24,14 +24,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import statistics
 import sys
 import time
 from pathlib import Path
 
-from analysis_lib import PROJECT_ROOT, SAMPLE_DIR
+from devdata import default_dev_dir
+
+from analysis_lib import SAMPLE_DIR
 from analysis_lib.actors import find_actors
 from analysis_lib.casing import restore_case
 from analysis_lib.casualties import find_article_casualties, find_casualties, has_hint
@@ -44,12 +45,6 @@ SOURCES = (
     "muc4_tst3.jsonl",
     "plover_counts.jsonl",
 )
-
-
-def default_dev_dir() -> Path:
-    """The dev-data folder: ``$CONFLICT_NEWS_DEV_DATA`` or ``../shared/dev-data``."""
-    env = os.environ.get("CONFLICT_NEWS_DEV_DATA")
-    return Path(env) if env else PROJECT_ROOT.parent / "shared" / "dev-data"
 
 
 def load_texts(dev_dir: Path) -> list[tuple[str, str]]:

@@ -16,23 +16,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import sys
 import time
 from pathlib import Path
 
-from analysis_lib import PROJECT_ROOT, SAMPLE_DIR
+from devdata import default_dev_dir
+
+from analysis_lib import SAMPLE_DIR
 from analysis_lib.dates import find_dates, parse_date
 
 SOURCES = ("meantime.jsonl", "wikievents_dev.jsonl", "re3d_dev.jsonl", "muc4_tst3.jsonl")
 FALLBACK_REFERENCE = "2017-09-15"
-
-
-def default_dev_dir() -> Path:
-    """The dev-data folder: ``$CONFLICT_NEWS_DEV_DATA`` or ``../shared/dev-data``."""
-    env = os.environ.get("CONFLICT_NEWS_DEV_DATA")
-    return Path(env) if env else PROJECT_ROOT.parent / "shared" / "dev-data"
 
 
 def reference_of(doc: dict) -> str:

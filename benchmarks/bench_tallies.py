@@ -31,7 +31,8 @@ from analysis_lib.casualties import find_casualties
 from analysis_lib.tallies import group_events, tally_casualties
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_casualties import default_dev_dir, load_texts
+from bench_casualties import load_texts
+from devdata import default_dev_dir
 
 
 def real_statements(dev_dir: Path) -> list[dict]:

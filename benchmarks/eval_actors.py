@@ -17,23 +17,17 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
-import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from analysis_lib import PROJECT_ROOT
+from devdata import default_dev_dir
+
 from analysis_lib.actors import find_actors
 from analysis_lib.lexicon import load_lexicon
 
 SCORED_TYPES = {"PERSON": "PER", "ORGANIZATION": "ORG", "LOCATION": "LOC"}
-
-
-def default_dev_dir() -> Path:
-    """The dev-data folder: ``$CONFLICT_NEWS_DEV_DATA`` or ``../shared/dev-data``."""
-    env = os.environ.get("CONFLICT_NEWS_DEV_DATA")
-    return Path(env) if env else PROJECT_ROOT.parent / "shared" / "dev-data"
 
 
 def predict(docs: list[dict], backend: str) -> tuple[list[dict], float]:

@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
-from analysis_lib import PROJECT_ROOT
+from devdata import default_dev_dir
+
 from analysis_lib.actors import find_actors
 from analysis_lib.casualties import find_casualties
 
@@ -38,12 +38,6 @@ WIKI_CATEGORIES = {
     "Life.Injure.Unspecified": "injured",
     "Justice.ArrestJailDetain.Unspecified": "arrested",
 }
-
-
-def default_dev_dir() -> Path:
-    """The dev-data folder: ``$CONFLICT_NEWS_DEV_DATA`` or ``../shared/dev-data``."""
-    env = os.environ.get("CONFLICT_NEWS_DEV_DATA")
-    return Path(env) if env else PROJECT_ROOT.parent / "shared" / "dev-data"
 
 
 def read_jsonl(path: Path) -> list[dict]:

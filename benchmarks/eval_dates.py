@@ -37,26 +37,20 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import re
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
-from analysis_lib import PROJECT_ROOT
+from devdata import default_dev_dir
+
 from analysis_lib.dates import find_dates, parse_date
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 #: MEANTIME annotates the title and the first sentences: lines 0-5 of the stored text.
 ANNOTATED_LINES = 6
 _DURATION = re.compile(r"P(T?)([\d.X]+)(DE|CE|[YMWDHS])")
-
-
-def default_dev_dir() -> Path:
-    """The dev-data folder: ``$CONFLICT_NEWS_DEV_DATA`` or ``../shared/dev-data``."""
-    env = os.environ.get("CONFLICT_NEWS_DEV_DATA")
-    return Path(env) if env else PROJECT_ROOT.parent / "shared" / "dev-data"
 
 
 def load_jsonl(path: Path) -> list[dict]:

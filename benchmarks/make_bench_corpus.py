@@ -55,7 +55,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import random
 import re
 import shutil
@@ -65,6 +64,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from devdata import default_dev_dir
 
 HERE = Path(__file__).resolve().parent
 PROJECT_ROOT = HERE.parent
@@ -88,12 +89,6 @@ DEV_FILES = (
     "muc4_tst3.jsonl",
     "plover_counts.jsonl",
 )
-
-
-def default_dev_dir() -> Path:
-    """The dev-data folder: ``$CONFLICT_NEWS_DEV_DATA`` or ``../shared/dev-data``."""
-    env = os.environ.get("CONFLICT_NEWS_DEV_DATA")
-    return Path(env) if env else PROJECT_ROOT.parent / "shared" / "dev-data"
 
 
 # --------------------------------------------------------------------------- sources
