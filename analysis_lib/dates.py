@@ -77,7 +77,9 @@ Values relative to ``reference_date`` (the publication date):
   ``whole``/``full`` with a year, quarter or month), ``a second consecutive day``,
   ``the third straight week``, ``fourth week in a row`` (the period the report is
   about); ``that time`` (``by that time``) is the date or time mentioned last, nothing
-  without one; a clock time is on the date written
+  without one; ``the same period`` alone is the stretch mentioned just before it (a
+  duration, or the time from a ``since`` date to the reference date: ``P5M``, APPROX),
+  nothing without one; a clock time is on the date written
   right after it (``at 0900 on 26 March``, ``16:00 UTC today``), else on the day
   mentioned last, else on the reference date (``Z`` for UTC/GMT);
 * ``recently``, ``recent days``, ``the past`` are PAST_REF; ``now``, ``currently``,
@@ -2374,7 +2376,77 @@ def find_dates(text: str, *, reference_date: str | _dt.date | None = None) -> li
             handler = handlers.get(word)
             if handler is not None:
                 handler(scan, s, m.end(), word)  # type: ignore[operator]
-    return [
+    found = [
         TimeExpr(f.start, f.end, text[f.start : f.end], f.type, f.value, f.anchor, f.mod)
         for f in scan.found
     ]
+    if "same" in low:
+        found = _add_same_periods(text, low, found, ref)
+    return found
+
+
+_SAME_PERIOD = re.compile(
+    r"(?<![\w'’-])the\s+same\s+(?:period|time\s*frame|time\s+span|span\s+of\s+time)\b"
+    r"(?!\s+(?:of\s+)?(?:a\s+year|last|the\s+(?:previous|prior|last)|\d|this|that|next))"
+)
+_SINCE_BEFORE = re.compile(r"\bsince\s+$")
+#: How far back (characters) ``the same period`` looks for the stretch it refers to.
+_SAME_PERIOD_REACH = 400
+
+
+def _add_same_periods(
+    text: str, low: str, found: list[TimeExpr], ref: _dt.date | None
+) -> list[TimeExpr]:
+    """``the same period`` alone: the stretch of time mentioned just before it.
+
+    After a duration (``the preceding five months``) it is that duration; after a
+    ``since`` date (``since the start of April``) it is the time from that date to the
+    reference date, approximate (``P5M``). Anything else is left alone.
+    """
+    added = []
+    for m in _SAME_PERIOD.finditer(low):
+        start, end = m.span()
+        if any(t.start < end and start < t.end for t in found):
+            continue
+        before = [t for t in found if t.end <= start and start - t.end <= _SAME_PERIOD_REACH]
+        if not before:
+            continue
+        last = before[-1]
+        if last.type == "DURATION" and "X" not in last.value:
+            added.append(
+                TimeExpr(start, end, text[start:end], "DURATION", last.value, None, last.mod)
+            )
+            continue
+        since = _SINCE_BEFORE.search(low, max(0, last.start - 12), last.start)
+        value = _duration_until(last.value, ref) if since and last.type == "DATE" else None
+        if value is not None:
+            added.append(
+                TimeExpr(start, end, text[start:end], "DURATION", value, ref.isoformat(), "APPROX")
+            )
+    return sorted(found + added, key=lambda t: t.start) if added else found
+
+
+def _duration_until(value: str, ref: _dt.date | None) -> str | None:
+    """The time from a calendar date (``2017-04``, ``2014``) to ``ref``, in its unit.
+
+    Example:
+        >>> _duration_until("2017-04", _dt.date(2017, 9, 5)), _duration_until("2014", _dt.date(2017, 9, 5))
+        ('P5M', 'P3Y')
+    """
+    if ref is None or not value[:4].isdigit():
+        return None
+    year = int(value[:4])
+    if len(value) == 4:
+        amount, unit = ref.year - year, "Y"
+    elif len(value) >= 7 and value[4] == "-" and value[5:7].isdigit():
+        if len(value) >= 10 and value[8:10].isdigit():
+            try:
+                days = (ref - _dt.date.fromisoformat(value[:10])).days
+            except ValueError:
+                return None
+            amount, unit = (days, "D") if days < 60 else (round(days / 30.44), "M")
+        else:
+            amount, unit = (ref.year - year) * 12 + ref.month - int(value[5:7]), "M"
+    else:
+        return None
+    return f"P{amount}{unit}" if amount > 0 else None

@@ -745,13 +745,7 @@ def test_sample_bodies_give_sorted_non_overlapping_offsets(sample_tables):
 
 #: Differences with the gold that are understood, each with the reason. A difference not
 #: listed here fails the test, and so does a listed one that has gone away.
-KNOWN_DIFFERENCES = {
-    ("000_65897b68137db2a4.txt#010", "the same period", 1): (
-        "missed: 'killed at least 158 people in the same period' refers back to the span "
-        "since the beginning of April; the gold measures it (P5M, APPROX), find_dates does "
-        "not compute durations between dates"
-    ),
-}
+KNOWN_DIFFERENCES: dict[tuple, str] = {}
 
 
 def _nth(body: str, text: str, occurrence: int) -> int:
@@ -937,3 +931,39 @@ def test_any_text_gives_valid_sorted_offsets(pieces, ref):
         assert 0 <= t.start < t.end <= len(text) and text[t.start : t.end] == t.text
         assert t.type in ("DATE", "TIME", "DURATION", "SET")
         assert ref is not None or t.anchor is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a "since" date before it: the time from that date to the reference date
+        ("Bombers have killed 81 people since the start of April. In Cameroon, militants "
+         "killed 158 in the same period.", ("DURATION", "P5M", "APPROX")),
+        ("The siege has cost 300 lives since 2014, and the same period saw 2,000 arrests.",
+         ("DURATION", "P3Y", "APPROX")),
+        # a duration before it: the same duration
+        ("Over the past six months 40 soldiers died; the same period saw 12 kidnappings.",
+         ("DURATION", "P6M", None)),
+        # nothing it can refer to: not a temporal expression we can value
+        ("Rebels killed 12 people in the same period.", None),
+        # a date without "since" is a point, not a stretch
+        ("Troops entered the town in April. In the same period, aid arrived.", None),
+    ],
+)  # fmt: skip
+def test_the_same_period_is_the_stretch_mentioned_before(text, expected):
+    found = [t for t in find_dates(text, reference_date="2017-09-05") if "same" in t.text]
+    assert [(t.type, t.value, t.mod) for t in found] == ([expected] if expected else [])
+    for t in found:
+        assert text[t.start : t.end] == t.text == "the same period"
+
+
+def test_the_same_period_last_year_stays_a_date_a_year_back():
+    found = find_dates(
+        "Sales rose 43 % in February compared to the same period last year.",
+        reference_date="2010-03-03",
+    )
+    assert [(t.text, t.type, t.value) for t in found][-1] == (
+        "the same period last year",
+        "DATE",
+        "2009-02",
+    )
